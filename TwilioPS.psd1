@@ -1,0 +1,35 @@
+@{
+    RootModule            = 'TwilioPS.dll'
+    ModuleVersion         = '0.1.0'
+    GUID                  = '6f0b7d3e-2c55-4f7e-9a43-8d3f2f6c1a70'
+    Author                = 'TwilioPS contributors'
+    CompanyName           = 'TwilioPS'
+    Copyright             = '(c) TwilioPS contributors. MIT License.'
+    Description           = 'The Twilio REST API (2010-04-01) in the PowerShell pipeline: calls, messages, recordings, conferences, accounts, numbers and more, as typed objects, with paging, retry and call throttling built in.'
+    CompatiblePSEditions  = @('Desktop', 'Core')
+    PowerShellVersion     = '5.1'
+    DotNetFrameworkVersion = '4.7.2'
+    FormatsToProcess      = @('TwilioPS.Format.ps1xml')
+    # Listed explicitly: PowerShell can then answer Get-Command and auto-loading without loading the DLL.
+    CmdletsToExport       = @(
+        'Connect-Twilio'
+        'Disconnect-Twilio'
+        'Get-TwilioContext'
+        'Start-TwilioEmulator'
+        'Stop-TwilioEmulator'
+        'New-TwilioCall'
+        'Get-TwilioCall'
+        'Set-TwilioCall'
+        'Remove-TwilioCall'
+    )
+    FunctionsToExport     = @()
+    AliasesToExport       = @()
+    VariablesToExport     = @()
+    PrivateData           = @{
+        PSData = @{
+            Tags         = @('Twilio', 'SMS', 'Voice', 'Telephony', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://opensource.org/licenses/MIT'
+            ReleaseNotes = 'Connect-Twilio, the Calls cmdlets and a local Twilio API emulator.'
+        }
+    }
+}

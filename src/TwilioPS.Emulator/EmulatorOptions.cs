@@ -1,0 +1,75 @@
+using System;
+
+namespace TwilioPS.Emulator
+{
+    /// <summary>
+    /// Settings for <see cref="TwilioEmulator.Start"/>. Every property has a usable default, so
+    /// <c>TwilioEmulator.Start()</c> alone gives a working API on a free loopback port.
+    /// </summary>
+    public sealed class EmulatorOptions
+    {
+        /// <summary>The well-known default account: "AC" + "0e" x 16.</summary>
+        public const string DefaultAccountSid = "AC0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e";
+        /// <summary>The well-known default auth token: "7e57" x 8 (32 hex digits, like a real token).</summary>
+        public const string DefaultAuthToken = "7e577e577e577e577e577e577e577e57";
+        /// <summary>The well-known default API key: "SK" + "0e" x 16, owned by the default account.</summary>
+        public const string DefaultApiKeySid = "SK0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e";
+        /// <summary>The well-known default API key secret (32 characters).</summary>
+        public const string DefaultApiKeySecret = "5ec75ec75ec75ec75ec75ec75ec75ec7";
+
+        /// <summary>TCP port on 127.0.0.1; 0 picks a free port.</summary>
+        public int Port { get; set; }
+        public string AccountSid { get; set; } = DefaultAccountSid;
+        public string AuthToken { get; set; } = DefaultAuthToken;
+        /// <summary>Basic auth with ApiKeySid:ApiKeySecret is accepted for AccountSid and its subaccounts.</summary>
+        public string ApiKeySid { get; set; } = DefaultApiKeySid;
+        public string ApiKeySecret { get; set; } = DefaultApiKeySecret;
+        /// <summary>The account's calls per second: calls created faster than this are queued (queue_time &gt; 0).</summary>
+        public int CallsPerSecond { get; set; } = 1;
+        /// <summary>queued -&gt; ringing, after any queue time.</summary>
+        public TimeSpan RingDelay { get; set; } = TimeSpan.FromSeconds(1);
+        /// <summary>ringing -&gt; in-progress.</summary>
+        public TimeSpan AnswerDelay { get; set; } = TimeSpan.FromSeconds(2);
+        /// <summary>in-progress -&gt; completed.</summary>
+        public TimeSpan CallDuration { get; set; } = TimeSpan.FromSeconds(5);
+        /// <summary>Time source; null means the system clock. Tests pass a <see cref="ManualClock"/>.</summary>
+        public IEmulatorClock Clock { get; set; }
+        /// <summary>Synthetic finished calls created at start, spread over the past 30 days.</summary>
+        public int SeedCalls { get; set; }
+    }
+
+    /// <summary>The emulator's notion of "now". Call status is computed from it on every read.</summary>
+    public interface IEmulatorClock
+    {
+        DateTimeOffset UtcNow { get; }
+    }
+
+    /// <summary>The real clock.</summary>
+    public sealed class SystemClock : IEmulatorClock
+    {
+        public static readonly SystemClock Instance = new SystemClock();
+        public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>A clock that only moves when told to; thread-safe.</summary>
+    public sealed class ManualClock : IEmulatorClock
+    {
+        private readonly object _gate = new object();
+        private DateTimeOffset _now;
+
+        public ManualClock(DateTimeOffset start) { _now = start.ToUniversalTime(); }
+
+        public DateTimeOffset UtcNow { get { lock (_gate) return _now; } }
+
+        public void Advance(TimeSpan by)
+        {
+            if (by < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(by), "A manual clock only moves forward.");
+            lock (_gate) _now = _now.Add(by);
+        }
+
+        public void Set(DateTimeOffset now)
+        {
+            lock (_gate) _now = now.ToUniversalTime();
+        }
+    }
+}

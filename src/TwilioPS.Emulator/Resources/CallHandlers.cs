@@ -1,0 +1,291 @@
+using System;
+using System.Collections.Generic;
+using TwilioPS.Emulator.Infrastructure;
+
+namespace TwilioPS.Emulator.Resources
+{
+    /// <summary>/2010-04-01/Accounts/{AccountSid}/Calls.json and …/Calls/{Sid}.json</summary>
+    internal static class CallHandlers
+    {
+        private const string CallsPath = "/2010-04-01/Accounts/{AccountSid}/Calls.json";
+        private const string CallPath = "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json";
+
+        private static readonly string[] Statuses = { "queued", "ringing", "in-progress", "completed", "busy", "failed", "no-answer", "canceled" };
+        private static readonly string[] UpdateStatuses = { "canceled", "completed" };
+        private static readonly string[] CallbackEvents = { "initiated", "ringing", "answered", "completed" };
+        private static readonly string[] RecordingEvents = { "in-progress", "completed", "absent" };
+        private static readonly string[] RecordingChannels = { "mono", "dual" };
+        private static readonly string[] TrimValues = { "trim-silence", "do-not-trim" };
+        private static readonly string[] MachineDetectionValues = { "Enable", "DetectMessageEnd" };
+        private static readonly string[] RecordingTracks = { "inbound", "outbound", "both" };
+
+        public static void Register(Router router)
+        {
+            router.Map("GET", CallsPath, List);
+            router.Map("POST", CallsPath, Create);
+            router.Map("GET", CallPath, Fetch);
+            router.Map("POST", CallPath, Update);
+            router.Map("DELETE", CallPath, Delete);
+        }
+
+        private static Call Find(RequestContext ctx)
+        {
+            string sid = ctx.Route("Sid");
+            if (!ctx.Emulator.Calls.For(ctx.Account.Sid).TryGet(sid, out Call call)) throw TwilioErrors.NotFound(ctx.Request.Path);
+            return call;
+        }
+
+        private static void Fetch(RequestContext ctx)
+        {
+            Call call = Find(ctx);
+            ctx.Json(200, w => call.Write(w, ctx.Now));
+        }
+
+        // ---- list -------------------------------------------------------------------------------
+
+        private static void List(RequestContext ctx)
+        {
+            ListRequest request = ListRequest.Parse(ctx.Request.Query);
+            Func<Call, bool> filter = BuildFilter(request, ctx.Now);
+            SortedStore<Call> store = ctx.Emulator.Calls.For(ctx.Account.Sid);
+            PageSlice<Call> slice = store.ReadPage(filter, request.PageSize, request.Page, request.PageToken);
+            string path = "/2010-04-01/Accounts/" + ctx.Account.Sid + "/Calls.json";
+            DateTimeOffset now = ctx.Now;
+            ctx.Json(200, w => ListEnvelope.Write(w, "calls", path, request, slice, (jw, c) => c.Write(jw, now)));
+        }
+
+        /// <summary>
+        /// To, From, ParentCallSid, Status, StartTime[&lt;|&gt;], EndTime[&lt;|&gt;]. Per the spec, the plain
+        /// date form matches that UTC day; "StartTime&lt;" means on or before, "StartTime&gt;" on or after
+        /// (a bare date meaning midnight UTC). Calls without the time (not yet started/ended) never match.
+        /// </summary>
+        private static Func<Call, bool> BuildFilter(ListRequest request, DateTimeOffset now)
+        {
+            var tests = new List<Func<Call, CallState, bool>>();
+            bool needsState = false;
+            foreach (KeyValuePair<string, string> f in request.Filters)
+            {
+                string value = f.Value;
+                switch (f.Key)
+                {
+                    case "To": tests.Add((c, s) => c.To == value); break;
+                    case "From": tests.Add((c, s) => c.From == value); break;
+                    case "ParentCallSid": tests.Add((c, s) => c.ParentCallSid == value); break;
+                    case "Status":
+                        Validate.Enum("Status", value, Statuses);
+                        needsState = true;
+                        tests.Add((c, s) => s.Status == value);
+                        break;
+                    case "StartTime": case "StartTime<": case "StartTime>":
+                    case "EndTime": case "EndTime<": case "EndTime>":
+                    {
+                        bool start = f.Key.StartsWith("Start", StringComparison.Ordinal);
+                        char op = f.Key[f.Key.Length - 1];
+                        DateTimeOffset bound = Validate.DateFilter(f.Key, value, out bool dateOnly);
+                        needsState = true;
+                        Func<CallState, DateTimeOffset?> pick = start ? (Func<CallState, DateTimeOffset?>)(s => s.StartTime) : s => s.EndTime;
+                        if (op == '<') tests.Add((c, s) => { DateTimeOffset? t = pick(s); return t.HasValue && t.Value <= bound; });
+                        else if (op == '>') tests.Add((c, s) => { DateTimeOffset? t = pick(s); return t.HasValue && t.Value >= bound; });
+                        else
+                        {
+                            DateTime day = bound.UtcDateTime.Date;
+                            tests.Add((c, s) => { DateTimeOffset? t = pick(s); return t.HasValue && t.Value.UtcDateTime.Date == day; });
+                        }
+                        break;
+                    }
+                    // Unknown query parameters are ignored, as Twilio does.
+                }
+            }
+            if (tests.Count == 0) return null;
+            Func<Call, CallState, bool>[] all = tests.ToArray();
+            return c =>
+            {
+                CallState s = needsState ? c.Evaluate(now) : default(CallState);
+                for (int i = 0; i < all.Length; i++) if (!all[i](c, s)) return false;
+                return true;
+            };
+        }
+
+        // ---- create -----------------------------------------------------------------------------
+
+        private static void Create(RequestContext ctx)
+        {
+            EmulatorRequest r = ctx.Request;
+            string to = r.FormValue("To");
+            string from = r.FormValue("From");
+            if (string.IsNullOrEmpty(to)) throw TwilioErrors.BadRequest(21201, "No 'To' number is specified");
+            if (string.IsNullOrEmpty(from)) throw TwilioErrors.BadRequest(21213, "No 'From' number is specified");
+            if (!Validate.IsEndpoint(to)) throw TwilioErrors.BadRequest(21211, "Invalid 'To' Phone Number: " + to);
+            if (!Validate.IsEndpoint(from)) throw TwilioErrors.BadRequest(21212, "Invalid 'From' Phone Number: " + from);
+
+            string url = r.FormValue("Url"), twiml = r.FormValue("Twiml"), applicationSid = r.FormValue("ApplicationSid");
+            if (string.IsNullOrEmpty(url) && string.IsNullOrEmpty(twiml) && string.IsNullOrEmpty(applicationSid))
+                throw TwilioErrors.BadRequest(21205, "Url parameter is required.");
+            if (!string.IsNullOrEmpty(url) && !Validate.IsAbsoluteHttpUrl(url))
+                throw TwilioErrors.BadRequest(21205, "Url is not a valid URL: " + url);
+            if (!string.IsNullOrEmpty(applicationSid) && !Validate.IsSid(applicationSid, "AP"))
+                throw TwilioErrors.InvalidParameter("Invalid ApplicationSid '" + applicationSid + "': must match ^AP[0-9a-fA-F]{32}$");
+            if (twiml != null && twiml.Length > 4000)
+                throw TwilioErrors.InvalidParameter("Twiml must be 4000 characters or fewer");
+
+            ValidateCommon(r);
+            Validate.Enum("RecordingStatusCallbackMethod", r.FormValue("RecordingStatusCallbackMethod"), Validate.HttpMethods);
+            Validate.Enum("AsyncAmdStatusCallbackMethod", r.FormValue("AsyncAmdStatusCallbackMethod"), Validate.HttpMethods);
+            Validate.Enum("RecordingChannels", r.FormValue("RecordingChannels"), RecordingChannels);
+            Validate.Enum("Trim", r.FormValue("Trim"), TrimValues);
+            Validate.Enum("MachineDetection", r.FormValue("MachineDetection"), MachineDetectionValues);
+            Validate.Enum("RecordingTrack", r.FormValue("RecordingTrack"), RecordingTracks);
+            List<string> events = SplitEvents(r.FormValues("StatusCallbackEvent"), "StatusCallbackEvent", CallbackEvents);
+            SplitEvents(r.FormValues("RecordingStatusCallbackEvent"), "RecordingStatusCallbackEvent", RecordingEvents);
+            Validate.Bool("Record", r.FormValue("Record"));
+            Validate.Bool("AsyncAmd", r.FormValue("AsyncAmd"));
+            int? timeout = Validate.Int("Timeout", r.FormValue("Timeout"), 1, 600);
+            int? timeLimit = Validate.Int("TimeLimit", r.FormValue("TimeLimit"), 1);
+            Validate.Int("MachineDetectionTimeout", r.FormValue("MachineDetectionTimeout"), 3, 59);
+            Validate.Int("MachineDetectionSpeechThreshold", r.FormValue("MachineDetectionSpeechThreshold"), 1000, 6000);
+            Validate.Int("MachineDetectionSpeechEndThreshold", r.FormValue("MachineDetectionSpeechEndThreshold"), 500, 5000);
+            Validate.Int("MachineDetectionSilenceTimeout", r.FormValue("MachineDetectionSilenceTimeout"), 2000, 10000);
+            string byoc = r.FormValue("Byoc");
+            if (!string.IsNullOrEmpty(byoc) && !Validate.IsSid(byoc, "BY"))
+                throw TwilioErrors.InvalidParameter("Invalid Byoc '" + byoc + "': must match ^BY[0-9a-fA-F]{32}$");
+
+            EmulatorOptions o = ctx.Emulator.Calls.Options;
+            DateTimeOffset now = ctx.Now;
+            Call call = ctx.Emulator.Calls.NewCall(ctx.Account.Sid, Sids.New("CA"), now);
+            call.To = to; call.ToFormatted = Call.Format(to);
+            call.From = from; call.FromFormatted = Call.Format(from);
+            call.Url = url; call.Twiml = twiml; call.ApplicationSid = applicationSid;
+            call.Method = r.FormValue("Method") ?? "POST";
+            call.FallbackUrl = r.FormValue("FallbackUrl"); call.FallbackMethod = r.FormValue("FallbackMethod") ?? "POST";
+            call.StatusCallback = r.FormValue("StatusCallback"); call.StatusCallbackMethod = r.FormValue("StatusCallbackMethod") ?? "POST";
+            call.StatusCallbackEvents = events;
+            call.TimeLimit = timeLimit;
+            call.MachineDetection = r.FormValue("MachineDetection") != null;
+            call.CreateParameters = r.Form;
+
+            TimeSpan queue = ctx.Emulator.Calls.TakeQueueTime(ctx.Account, now);
+            call.QueueTimeMs = (long)queue.TotalMilliseconds;
+            var t = new CallTimeline { RingAt = now + queue + o.RingDelay, LastUpdate = now };
+            TimeSpan ringFor = TimeSpan.FromSeconds(timeout ?? 60);
+            if (o.AnswerDelay > ringFor)
+            {
+                t.AnswerAt = null;
+                t.EndAt = t.RingAt + ringFor;
+                t.FinalStatus = "no-answer";
+            }
+            else
+            {
+                t.AnswerAt = t.RingAt + o.AnswerDelay;
+                TimeSpan talk = o.CallDuration;
+                if (timeLimit.HasValue && TimeSpan.FromSeconds(timeLimit.Value) < talk) talk = TimeSpan.FromSeconds(timeLimit.Value);
+                t.EndAt = t.AnswerAt.Value + talk;
+                t.FinalStatus = "completed";
+            }
+            call.Timeline = t;
+            ctx.Emulator.Calls.For(ctx.Account.Sid).Add(call);
+            ctx.Json(201, w => call.Write(w, now, asCreated: true));
+        }
+
+        private static void ValidateCommon(EmulatorRequest r)
+        {
+            Validate.Enum("Method", r.FormValue("Method"), Validate.HttpMethods);
+            Validate.Enum("FallbackMethod", r.FormValue("FallbackMethod"), Validate.HttpMethods);
+            Validate.Enum("StatusCallbackMethod", r.FormValue("StatusCallbackMethod"), Validate.HttpMethods);
+        }
+
+        /// <summary>Repeated keys, each possibly holding several space-separated events (both forms reach Twilio).</summary>
+        private static List<string> SplitEvents(IReadOnlyList<string> values, string name, string[] allowed)
+        {
+            var result = new List<string>();
+            foreach (string v in values)
+                foreach (string e in v.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    Validate.Enum(name, e, allowed);
+                    result.Add(e);
+                }
+            return result;
+        }
+
+        // ---- update -----------------------------------------------------------------------------
+
+        private static void Update(RequestContext ctx)
+        {
+            EmulatorRequest r = ctx.Request;
+            Call call = Find(ctx);
+            string status = r.FormValue("Status");
+            string url = r.FormValue("Url"), twiml = r.FormValue("Twiml");
+            Validate.Enum("Status", status, UpdateStatuses);
+            ValidateCommon(r);
+            if (!string.IsNullOrEmpty(url) && !Validate.IsAbsoluteHttpUrl(url))
+                throw TwilioErrors.BadRequest(21205, "Url is not a valid URL: " + url);
+            int? timeLimit = Validate.Int("TimeLimit", r.FormValue("TimeLimit"), 1);
+            DateTimeOffset now = ctx.Now;
+
+            ctx.Emulator.Calls.For(ctx.Account.Sid).Mutate(() =>
+            {
+                CallState state = call.Evaluate(now);
+                bool redirect = !string.IsNullOrEmpty(url) || !string.IsNullOrEmpty(twiml);
+                if (redirect && !state.IsActive)
+                    throw TwilioErrors.BadRequest(21220, "Call is not in-progress. Cannot redirect.");
+
+                CallTimeline t = call.Timeline.Clone();
+                t.LastUpdate = now;
+                if (status != null && state.IsActive)
+                {
+                    if (state.Status == "in-progress" && status == "completed")
+                    {
+                        t.EndAt = now;
+                        t.FinalStatus = "completed";
+                    }
+                    else if (state.Status != "in-progress")
+                    {
+                        // canceled, or completed before anyone answered: Twilio reports the call as canceled.
+                        t.AnswerAt = null;
+                        t.EndAt = now;
+                        t.FinalStatus = "canceled";
+                    }
+                    // Status=canceled on an in-progress call has no effect, as on Twilio.
+                }
+                if (timeLimit.HasValue && state.IsActive)
+                {
+                    DateTimeOffset answered = t.AnswerAt ?? now;
+                    DateTimeOffset cap = (answered > now ? answered : now) + TimeSpan.FromSeconds(timeLimit.Value);
+                    if (t.AnswerAt.HasValue && state.Status == "in-progress") cap = t.AnswerAt.Value + TimeSpan.FromSeconds(timeLimit.Value);
+                    if (cap < now) cap = now;
+                    if (cap < t.EndAt) t.EndAt = cap;
+                    call.TimeLimit = timeLimit;
+                }
+                if (redirect)
+                {
+                    call.Url = string.IsNullOrEmpty(url) ? null : url;
+                    call.Twiml = string.IsNullOrEmpty(url) ? twiml : null; // Url wins over Twiml, per the spec
+                }
+                string v;
+                if ((v = r.FormValue("Method")) != null) call.Method = v;
+                if ((v = r.FormValue("FallbackUrl")) != null) call.FallbackUrl = v;
+                if ((v = r.FormValue("FallbackMethod")) != null) call.FallbackMethod = v;
+                if ((v = r.FormValue("StatusCallback")) != null) call.StatusCallback = v;
+                if ((v = r.FormValue("StatusCallbackMethod")) != null) call.StatusCallbackMethod = v;
+                call.Timeline = t;
+            });
+            ctx.Json(200, w => call.Write(w, now));
+        }
+
+        // ---- delete -----------------------------------------------------------------------------
+
+        private static void Delete(RequestContext ctx)
+        {
+            Call call = Find(ctx);
+            SortedStore<Call> store = ctx.Emulator.Calls.For(ctx.Account.Sid);
+            DateTimeOffset now = ctx.Now;
+            store.Mutate(() =>
+            {
+                // Twilio refuses to delete a live call; its exact code is undocumented, so 20009 is our choice.
+                if (call.Evaluate(now).IsActive)
+                    throw TwilioErrors.BadRequest(20009, "Cannot delete a call that is in progress. End the call first (Status=completed or canceled).");
+            });
+            store.Remove(call.Sid);
+            ctx.NoContent();
+        }
+    }
+}

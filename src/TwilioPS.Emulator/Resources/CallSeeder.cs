@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using TwilioPS.Emulator.Infrastructure;
+
+namespace TwilioPS.Emulator.Resources
+{
+    /// <summary>Synthetic finished calls spread over the past 30 days: varied To/From/Status/Direction, some child legs.</summary>
+    internal static class CallSeeder
+    {
+        private static int _seed = 20100401;
+
+        private static readonly string[] TwilioNumbers = { "+15005550006", "+14155550100", "+12065550123" };
+        private static readonly string[] Endpoints = { "client:alice", "client:bob", "sip:support@example.sip.twilio.com" };
+
+        public static void Seed(CallStore calls, string accountSid, int count, DateTimeOffset now)
+        {
+            if (count <= 0) return;
+            var random = new Random(System.Threading.Interlocked.Increment(ref _seed));
+            var batch = new List<Call>(count);
+            Call lastInbound = null;
+            long span = TimeSpan.FromDays(30).Ticks;
+            for (int i = 0; i < count; i++)
+            {
+                DateTimeOffset created = now - TimeSpan.FromMinutes(20) - TimeSpan.FromTicks((long)(random.NextDouble() * span));
+                Call call = calls.NewCall(accountSid, Sids.New("CA"), created);
+                string customer = random.Next(20) == 0
+                    ? Endpoints[random.Next(Endpoints.Length)]
+                    : "+1" + (200 + random.Next(800)).ToString() + "555" + random.Next(10000).ToString("0000");
+                string ours = TwilioNumbers[random.Next(TwilioNumbers.Length)];
+                int d = random.Next(100);
+                if (d < 50) { call.Direction = "outbound-api"; call.From = ours; call.To = customer; }
+                else if (d < 85 || lastInbound == null) { call.Direction = "inbound"; call.From = customer; call.To = ours; call.PhoneNumberSid = "PN" + Sids.Hex32(); }
+                else { call.Direction = "outbound-dial"; call.From = lastInbound.To; call.To = customer; call.ParentCallSid = lastInbound.Sid; }
+                call.ToFormatted = Call.Format(call.To);
+                call.FromFormatted = Call.Format(call.From);
+
+                var t = new CallTimeline { RingAt = created + TimeSpan.FromSeconds(1) };
+                int s = random.Next(100);
+                if (s < 70)
+                {
+                    t.AnswerAt = t.RingAt + TimeSpan.FromSeconds(2 + random.Next(15));
+                    t.EndAt = t.AnswerAt.Value + TimeSpan.FromSeconds(5 + random.Next(900));
+                    t.FinalStatus = "completed";
+                }
+                else if (s < 80) { t.EndAt = t.RingAt + TimeSpan.FromSeconds(30 + random.Next(30)); t.FinalStatus = "no-answer"; }
+                else if (s < 88) { t.EndAt = t.RingAt + TimeSpan.FromSeconds(3 + random.Next(5)); t.FinalStatus = "busy"; }
+                else if (s < 93) { t.EndAt = created + TimeSpan.FromSeconds(1); t.FinalStatus = "failed"; }
+                else { t.EndAt = t.RingAt + TimeSpan.FromSeconds(random.Next(10)); t.FinalStatus = "canceled"; }
+                t.LastUpdate = t.EndAt;
+                call.Timeline = t;
+                call.Url = "https://demo.twilio.com/docs/voice.xml";
+                call.Method = "POST";
+                batch.Add(call);
+                if (call.Direction == "inbound") lastInbound = call;
+            }
+            calls.For(accountSid).AddRange(batch);
+        }
+    }
+}

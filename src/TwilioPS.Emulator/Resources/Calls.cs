@@ -1,0 +1,224 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text.Json;
+using TwilioPS.Emulator.Infrastructure;
+
+namespace TwilioPS.Emulator.Resources
+{
+    /// <summary>
+    /// When a call rings, answers and ends. Immutable: an update swaps in a new timeline, so readers
+    /// never see half an update. Status is derived from it and the clock on every read.
+    /// </summary>
+    internal sealed class CallTimeline
+    {
+        public DateTimeOffset RingAt;      // queued until then (queue time + RingDelay)
+        public DateTimeOffset? AnswerAt;   // null: never answered
+        public DateTimeOffset EndAt;       // FinalStatus from then on
+        public string FinalStatus;         // completed, canceled, busy, failed, no-answer
+        public DateTimeOffset LastUpdate;  // last explicit change through the API
+
+        public CallTimeline Clone() => (CallTimeline)MemberwiseClone();
+    }
+
+    /// <summary>A call's computed state at one instant.</summary>
+    internal struct CallState
+    {
+        public string Status;
+        public DateTimeOffset? StartTime;
+        public DateTimeOffset? EndTime;
+        public string Duration;
+        public string Price;
+        public DateTimeOffset DateUpdated;
+        public string AnsweredBy;
+
+        public bool IsActive => Status == "queued" || Status == "ringing" || Status == "in-progress";
+    }
+
+    /// <summary>api.v2010.account.call</summary>
+    internal sealed class Call : IStoredResource
+    {
+        public const decimal PricePerMinute = 0.013m;
+
+        public string Sid { get; set; }
+        public long Seq { get; } = SortedStore<Call>.NextSeq();
+        public long SortTicks => DateCreated.UtcTicks;
+        public string AccountSid;
+        public string To, ToFormatted, From, FromFormatted;
+        public string ParentCallSid, PhoneNumberSid;
+        public string GroupSid { get; set; }
+        public string TrunkSid { get; set; }
+        public string Direction = "outbound-api";
+        public string ApiVersion = "2010-04-01";
+        public string ForwardedFrom { get; set; }
+        public string CallerName { get; set; }
+        public string Annotation { get; set; }
+        public DateTimeOffset DateCreated;
+        public long QueueTimeMs;
+        public bool MachineDetection;
+        public string UriBase; // /2010-04-01/Accounts/{AC}/Calls/{CA}
+        public volatile CallTimeline Timeline;
+
+        // Instructions and callbacks (not rendered; kept so later features and tests can see them).
+        public string Url, Method, Twiml, ApplicationSid, FallbackUrl, FallbackMethod, StatusCallback, StatusCallbackMethod;
+        public IReadOnlyList<string> StatusCallbackEvents;
+        public int? TimeLimit;
+        public IReadOnlyList<KeyValuePair<string, string>> CreateParameters;
+
+        public CallState Evaluate(DateTimeOffset now, bool asCreated = false)
+        {
+            CallTimeline t = Timeline;
+            var s = new CallState();
+            if (asCreated)
+            {
+                s.Status = "queued";
+                s.DateUpdated = DateCreated;
+                return s;
+            }
+            if (now >= t.EndAt)
+            {
+                s.Status = t.FinalStatus;
+                s.EndTime = t.EndAt;
+                long seconds = 0;
+                if (t.AnswerAt.HasValue && t.AnswerAt.Value <= t.EndAt)
+                {
+                    s.StartTime = t.AnswerAt;
+                    seconds = (long)Math.Floor((t.EndAt - t.AnswerAt.Value).TotalSeconds);
+                    s.AnsweredBy = MachineDetection ? "human" : null;
+                }
+                else if (t.FinalStatus != "canceled") s.StartTime = t.RingAt <= t.EndAt ? t.RingAt : t.EndAt;
+                s.Duration = seconds.ToString(CultureInfo.InvariantCulture);
+                decimal price = t.FinalStatus == "completed" && seconds > 0 ? -PricePerMinute * (decimal)Math.Ceiling(seconds / 60.0) : 0m;
+                s.Price = price.ToString("0.00000", CultureInfo.InvariantCulture);
+                s.DateUpdated = Max(t.EndAt, t.LastUpdate);
+            }
+            else if (now < t.RingAt)
+            {
+                s.Status = "queued";
+                s.DateUpdated = Max(DateCreated, t.LastUpdate);
+            }
+            else if (!t.AnswerAt.HasValue || now < t.AnswerAt.Value)
+            {
+                s.Status = "ringing";
+                s.DateUpdated = Max(t.RingAt, t.LastUpdate);
+            }
+            else
+            {
+                s.Status = "in-progress";
+                s.StartTime = t.AnswerAt;
+                s.AnsweredBy = MachineDetection ? "human" : null;
+                s.DateUpdated = Max(t.AnswerAt.Value, t.LastUpdate);
+            }
+            return s;
+        }
+
+        private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
+
+        /// <summary>NANP numbers as "(415) 867-5309", like Twilio's *_formatted fields; anything else unchanged.</summary>
+        public static string Format(string endpoint)
+        {
+            if (endpoint != null && endpoint.Length == 12 && endpoint.StartsWith("+1", StringComparison.Ordinal) && Validate.IsE164(endpoint))
+                return "(" + endpoint.Substring(2, 3) + ") " + endpoint.Substring(5, 3) + "-" + endpoint.Substring(8, 4);
+            return endpoint;
+        }
+
+        private static readonly string[] Subresources =
+        {
+            "notifications", "/Notifications.json", "recordings", "/Recordings.json", "payments", "/Payments.json",
+            "events", "/Events.json", "siprec", "/Siprec.json", "streams", "/Streams.json",
+            "transcriptions", "/Transcriptions.json",
+            "user_defined_message_subscriptions", "/UserDefinedMessageSubscriptions.json",
+            "user_defined_messages", "/UserDefinedMessages.json",
+        };
+
+        /// <summary>Every property of the spec's api.v2010.account.call, plus "annotation" (returned by Twilio and in the spec's examples).</summary>
+        public void Write(Utf8JsonWriter w, DateTimeOffset now, bool asCreated = false)
+        {
+            CallState s = Evaluate(now, asCreated);
+            w.WriteStartObject();
+            w.WriteString("account_sid", AccountSid);
+            TwilioJson.WriteStringOrNull(w, "annotation", Annotation);
+            TwilioJson.WriteStringOrNull(w, "answered_by", s.AnsweredBy);
+            w.WriteString("api_version", ApiVersion);
+            TwilioJson.WriteStringOrNull(w, "caller_name", CallerName);
+            TwilioJson.WriteDate(w, "date_created", DateCreated);
+            TwilioJson.WriteDate(w, "date_updated", s.DateUpdated);
+            w.WriteString("direction", Direction);
+            TwilioJson.WriteStringOrNull(w, "duration", s.Duration);
+            TwilioJson.WriteDate(w, "end_time", s.EndTime);
+            TwilioJson.WriteStringOrNull(w, "forwarded_from", ForwardedFrom);
+            w.WriteString("from", From);
+            w.WriteString("from_formatted", FromFormatted);
+            TwilioJson.WriteStringOrNull(w, "group_sid", GroupSid);
+            TwilioJson.WriteStringOrNull(w, "parent_call_sid", ParentCallSid);
+            TwilioJson.WriteStringOrNull(w, "phone_number_sid", PhoneNumberSid);
+            TwilioJson.WriteStringOrNull(w, "price", s.Price);
+            w.WriteString("price_unit", "USD");
+            w.WriteString("queue_time", QueueTimeMs.ToString(CultureInfo.InvariantCulture));
+            w.WriteString("sid", Sid);
+            TwilioJson.WriteDate(w, "start_time", s.StartTime);
+            w.WriteString("status", s.Status);
+            w.WriteStartObject("subresource_uris");
+            for (int i = 0; i < Subresources.Length; i += 2) w.WriteString(Subresources[i], UriBase + Subresources[i + 1]);
+            w.WriteEndObject();
+            w.WriteString("to", To);
+            w.WriteString("to_formatted", ToFormatted);
+            TwilioJson.WriteStringOrNull(w, "trunk_sid", TrunkSid);
+            w.WriteString("uri", UriBase + ".json");
+            w.WriteEndObject();
+        }
+    }
+
+    /// <summary>Calls of every account: one sorted store per account.</summary>
+    internal sealed class CallStore
+    {
+        private readonly Dictionary<string, SortedStore<Call>> _byAccount = new Dictionary<string, SortedStore<Call>>(StringComparer.Ordinal);
+        private readonly EmulatorOptions _options;
+
+        public CallStore(EmulatorOptions options) { _options = options; }
+
+        public SortedStore<Call> For(string accountSid)
+        {
+            lock (_byAccount)
+            {
+                if (!_byAccount.TryGetValue(accountSid, out SortedStore<Call> store))
+                    _byAccount[accountSid] = store = new SortedStore<Call>();
+                return store;
+            }
+        }
+
+        public Call NewCall(string accountSid, string sid, DateTimeOffset created)
+        {
+            return new Call
+            {
+                Sid = sid,
+                AccountSid = accountSid,
+                DateCreated = created,
+                UriBase = "/2010-04-01/Accounts/" + accountSid + "/Calls/" + sid,
+            };
+        }
+
+        /// <summary>
+        /// Queue time from the account's calls per second: a token bucket holding CPS tokens, refilled
+        /// at CPS per second. A call that finds no token is the k-th excess call and waits k/CPS seconds.
+        /// </summary>
+        public TimeSpan TakeQueueTime(Account account, DateTimeOffset now)
+        {
+            int cps = Math.Max(1, _options.CallsPerSecond);
+            lock (account.CpsGate)
+            {
+                // NextCallSlot holds the bucket as "the time at which it was/will be full minus CPS tokens":
+                // tokens(now) = min(cps, (now - NextCallSlot) * cps).
+                double tokens = account.NextCallSlot == DateTimeOffset.MinValue
+                    ? cps
+                    : Math.Min(cps, (now - account.NextCallSlot).TotalSeconds * cps);
+                tokens -= 1;
+                account.NextCallSlot = now - TimeSpan.FromTicks((long)(tokens / cps * TimeSpan.TicksPerSecond));
+                if (tokens >= 0) return TimeSpan.Zero;
+                return TimeSpan.FromTicks((long)Math.Round(-tokens / cps * TimeSpan.TicksPerSecond));
+            }
+        }
+
+        public EmulatorOptions Options => _options;
+    }
+}

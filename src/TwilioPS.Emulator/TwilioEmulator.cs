@@ -1,0 +1,284 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using TwilioPS.Emulator.Infrastructure;
+using TwilioPS.Emulator.Resources;
+
+namespace TwilioPS.Emulator
+{
+    /// <summary>
+    /// A stateful, in-memory Twilio 2010-04-01 REST API on a loopback port, speaking the wire format of
+    /// Twilio's OpenAPI spec: Basic auth, form-encoded requests, snake_case JSON, RFC 2822 dates,
+    /// Twilio's error bodies and list envelopes. Call status advances with <see cref="EmulatorOptions.Clock"/>.
+    /// </summary>
+    /// <remarks>
+    /// Pipeline per request: count + record -> <see cref="Interceptor"/> (fault injection seam) -> Basic
+    /// auth -> route (404/405) -> {AccountSid} access check (404) -> handler. Adding a resource means a
+    /// store, a JSON writer and a handler class with a Register(Router) method (see Resources/).
+    /// </remarks>
+    public sealed class TwilioEmulator : IDisposable
+    {
+        private const int MaxRecordedRequests = 1000;
+
+        private readonly HttpListener _listener;
+        private readonly Router _router = new Router();
+        private readonly IEmulatorClock _clock;
+        private readonly Queue<EmulatorRequest> _recent = new Queue<EmulatorRequest>();
+        private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
+        private long _requestCount;
+        private int _inFlight;
+        private Task _acceptLoop;
+
+        private TwilioEmulator(EmulatorOptions options, HttpListener listener, int port, string host)
+        {
+            Options = options;
+            _listener = listener;
+            _clock = options.Clock ?? SystemClock.Instance;
+            Port = port;
+            BaseUri = new Uri("http://" + host + ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Accounts = new AccountStore(options, _clock.UtcNow);
+            Calls = new CallStore(options);
+            AccountHandlers.Register(_router);
+            CallHandlers.Register(_router);
+        }
+
+        /// <summary>Starts an emulator; with Port = 0 (the default) on a free loopback port.</summary>
+        public static TwilioEmulator Start(EmulatorOptions options = null)
+        {
+            options = options ?? new EmulatorOptions();
+            if (string.IsNullOrEmpty(options.AccountSid)) options.AccountSid = EmulatorOptions.DefaultAccountSid;
+            if (string.IsNullOrEmpty(options.AuthToken)) options.AuthToken = EmulatorOptions.DefaultAuthToken;
+            if (!Validate.IsSid(options.AccountSid, "AC")) throw new ArgumentException("AccountSid must be AC followed by 32 hex digits.", nameof(options));
+            if (options.CallsPerSecond < 1) throw new ArgumentOutOfRangeException(nameof(options), "CallsPerSecond must be at least 1.");
+
+            Exception last = null;
+            for (int attempt = 0; attempt < 10; attempt++)
+            {
+                int port = options.Port != 0 ? options.Port : FreePort();
+                var listener = new HttpListener { IgnoreWriteExceptions = true };
+                string host = "127.0.0.1";
+                listener.Prefixes.Add("http://127.0.0.1:" + port + "/");
+                try
+                {
+                    listener.Start();
+                }
+                catch (HttpListenerException ex) when (RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && ex.ErrorCode == 5)
+                {
+                    // http.sys lets non-administrators register "localhost" but not "127.0.0.1".
+                    listener.Close();
+                    listener = new HttpListener { IgnoreWriteExceptions = true };
+                    listener.Prefixes.Add("http://localhost:" + port + "/");
+                    host = "localhost";
+                    try { listener.Start(); }
+                    catch (HttpListenerException ex2) { last = ex2; listener.Close(); if (options.Port != 0) break; continue; }
+                }
+                catch (HttpListenerException ex)
+                {
+                    last = ex;
+                    listener.Close();
+                    if (options.Port != 0) break; // the caller asked for this port: don't silently pick another
+                    continue;
+                }
+
+                var emulator = new TwilioEmulator(options, listener, port, host);
+                if (options.SeedCalls > 0) emulator.SeedCalls(options.SeedCalls);
+                emulator._acceptLoop = Task.Run(emulator.AcceptLoop);
+                return emulator;
+            }
+            throw new InvalidOperationException("Could not start the Twilio emulator: " + (last?.Message ?? "no free port"), last);
+        }
+
+        private static int FreePort()
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            try { return ((IPEndPoint)probe.LocalEndpoint).Port; }
+            finally { probe.Stop(); }
+        }
+
+        internal EmulatorOptions Options { get; }
+        internal AccountStore Accounts { get; }
+        internal CallStore Calls { get; }
+
+        /// <summary>http://127.0.0.1:{port} (no trailing path).</summary>
+        public Uri BaseUri { get; }
+        public int Port { get; }
+        public string AccountSid => Options.AccountSid;
+        public string AuthToken => Options.AuthToken;
+        public string ApiKeySid => Options.ApiKeySid;
+        public string ApiKeySecret => Options.ApiKeySecret;
+        public IEmulatorClock Clock => _clock;
+
+        /// <summary>Every HTTP request received, including rejected ones.</summary>
+        public long RequestCount => Interlocked.Read(ref _requestCount);
+
+        /// <summary>The most recent requests (up to 1000), oldest first.</summary>
+        public IReadOnlyList<EmulatorRequest> Requests
+        {
+            get { lock (_recent) return _recent.ToArray(); }
+        }
+
+        public void ClearRequests()
+        {
+            lock (_recent) _recent.Clear();
+        }
+
+        /// <summary>Fault-injection hook: consulted for every request before authentication. Null = none.</summary>
+        public IRequestInterceptor Interceptor { get; set; }
+
+        /// <summary>Creates a subaccount owned by the main account and returns its SID.</summary>
+        public string CreateSubaccount(string friendlyName) => Accounts.CreateSubaccount(friendlyName, _clock.UtcNow).Sid;
+
+        /// <summary>The auth token of the main account or one of its subaccounts.</summary>
+        public string GetAuthToken(string accountSid) =>
+            Accounts.Find(accountSid)?.AuthToken ?? throw new ArgumentException("Unknown account " + accountSid, nameof(accountSid));
+
+        /// <summary>Adds <paramref name="count"/> synthetic finished calls to an account (default: the main account).</summary>
+        public void SeedCalls(int count, string accountSid = null)
+        {
+            accountSid = accountSid ?? AccountSid;
+            if (Accounts.Find(accountSid) == null) throw new ArgumentException("Unknown account " + accountSid, nameof(accountSid));
+            CallSeeder.Seed(Calls, accountSid, count, _clock.UtcNow);
+        }
+
+        public void Stop()
+        {
+            if (_stopping.IsCancellationRequested) return;
+            _stopping.Cancel();
+            try { _listener.Stop(); } catch (ObjectDisposedException) { }
+            try { _listener.Close(); } catch (ObjectDisposedException) { }
+            try { _acceptLoop?.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+        }
+
+        public void Dispose() => Stop();
+
+        // ---- pipeline -------------------------------------------------------------------------------
+
+        private async Task AcceptLoop()
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                HttpListenerContext context;
+                try { context = await _listener.GetContextAsync().ConfigureAwait(false); }
+                catch (Exception) when (_stopping.IsCancellationRequested) { return; }
+                catch (HttpListenerException) { continue; }
+                catch (ObjectDisposedException) { return; }
+                catch (InvalidOperationException) { return; }
+                // Serve concurrently; the accept loop goes straight back to waiting.
+                _ = Task.Run(() => Serve(context));
+            }
+        }
+
+        private async Task Serve(HttpListenerContext http)
+        {
+            Interlocked.Increment(ref _inFlight);
+            try
+            {
+                EmulatorRequest request = ReadRequest(http.Request);
+                var ctx = new RequestContext(this, request, http.Response, request.Timestamp);
+                try
+                {
+                    IRequestInterceptor interceptor = Interceptor;
+                    EmulatorFault fault = interceptor?.Intercept(request);
+                    if (fault != null)
+                    {
+                        if (fault.Delay > TimeSpan.Zero) await Task.Delay(fault.Delay, _stopping.Token).ConfigureAwait(false);
+                        if (fault.DropConnection) { http.Response.Abort(); return; }
+                        if (fault.RetryAfter.HasValue)
+                            ctx.AddHeader("Retry-After", ((int)Math.Ceiling(fault.RetryAfter.Value.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        ctx.Error(fault.Status, fault.Code, fault.Message ?? "Injected fault");
+                        return;
+                    }
+                    Dispatch(ctx, http.Request);
+                }
+                catch (TwilioApiException error)
+                {
+                    if (!ctx.Responded) ctx.Error(error);
+                }
+                catch (Exception ex) when (!(ex is OperationCanceledException))
+                {
+                    if (!ctx.Responded) ctx.Error(500, 20500, "Emulator error: " + ex.GetType().Name + ": " + ex.Message);
+                }
+            }
+            catch (Exception)
+            {
+                // The client went away or the listener stopped mid-response; nothing to answer.
+                try { http.Response.Abort(); } catch { }
+            }
+            finally { Interlocked.Decrement(ref _inFlight); }
+        }
+
+        private void Dispatch(RequestContext ctx, HttpListenerRequest http)
+        {
+            string username = null, password = null;
+            ParseBasic(http.Headers["Authorization"], ref username, ref password);
+            Account principal = Accounts.Authenticate(username, password);
+            if (principal == null) throw TwilioErrors.Authenticate();
+            ctx.Principal = principal;
+
+            RouteMatch match = _router.Match(ctx.Request.Method, ctx.Request.Path);
+            if (match.Handler == null)
+            {
+                if (match.PathMatchedOtherMethod) throw TwilioErrors.MethodNotAllowed();
+                throw TwilioErrors.NotFound(ctx.Request.Path);
+            }
+            ctx.RouteValues = match.Values;
+            string accountSid = ctx.Route("AccountSid");
+            if (accountSid != null)
+            {
+                Account account = Accounts.Find(accountSid);
+                // Twilio answers 404 (not 403) for an account the credential may not see.
+                if (account == null || !AccountStore.CanAccess(principal, account)) throw TwilioErrors.NotFound(ctx.Request.Path);
+                ctx.Account = account;
+            }
+            match.Handler(ctx);
+        }
+
+        private EmulatorRequest ReadRequest(HttpListenerRequest http)
+        {
+            long number = Interlocked.Increment(ref _requestCount);
+            string raw = http.RawUrl ?? "/";
+            int q = raw.IndexOf('?');
+            string path = q < 0 ? raw : raw.Substring(0, q);
+            List<KeyValuePair<string, string>> query = q < 0 ? null : UrlEncoding.Parse(raw.Substring(q + 1));
+            List<KeyValuePair<string, string>> form = null;
+            string contentType = http.ContentType;
+            if (http.HasEntityBody)
+            {
+                string body;
+                using (var reader = new StreamReader(http.InputStream, Encoding.UTF8)) body = reader.ReadToEnd();
+                if (contentType == null || contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+                    form = UrlEncoding.Parse(body);
+            }
+            string username = null, password = null;
+            ParseBasic(http.Headers["Authorization"], ref username, ref password);
+            var request = new EmulatorRequest(number, _clock.UtcNow, http.HttpMethod.ToUpperInvariant(), raw, path, query, form, username, contentType);
+            lock (_recent)
+            {
+                _recent.Enqueue(request);
+                while (_recent.Count > MaxRecordedRequests) _recent.Dequeue();
+            }
+            return request;
+        }
+
+        private static void ParseBasic(string header, ref string username, ref string password)
+        {
+            if (header == null || !header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return;
+            try
+            {
+                string decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Substring(6).Trim()));
+                int colon = decoded.IndexOf(':');
+                if (colon < 0) { username = decoded; return; }
+                username = decoded.Substring(0, colon);
+                password = decoded.Substring(colon + 1);
+            }
+            catch (FormatException) { }
+        }
+    }
+}

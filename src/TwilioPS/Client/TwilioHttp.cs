@@ -1,0 +1,124 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TwilioPS.Client
+{
+    /// <summary>
+    /// The one place requests are sent and responses read for a connection: path composition,
+    /// status checks, Twilio error bodies, JSON. Retry, auth and concurrency live in the handler
+    /// pipeline beneath the HttpClient this uses.
+    /// </summary>
+    public sealed class TwilioHttp
+    {
+        private readonly Func<HttpClient> _httpClient;
+        private readonly string _root;
+
+        internal TwilioHttp(Func<HttpClient> httpClient, Uri baseUri)
+        {
+            _httpClient = httpClient;
+            BaseUri = baseUri;
+            // Twilio's URIs (next_page_uri, uri) are relative to the API host; a proxy may add a path prefix.
+            _root = baseUri.GetLeftPart(UriPartial.Authority) + baseUri.AbsolutePath.TrimEnd('/');
+        }
+
+        public Uri BaseUri { get; }
+
+        /// <summary>An absolute URI for a host-relative Twilio path such as "/2010-04-01/Accounts/AC….json".</summary>
+        public Uri Resolve(string hostRelativePath) =>
+            hostRelativePath.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || hostRelativePath.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                ? new Uri(hostRelativePath)
+                : new Uri(_root + (hostRelativePath.StartsWith("/", StringComparison.Ordinal) ? hostRelativePath : "/" + hostRelativePath));
+
+        public async Task<T> SendAsync<T>(HttpMethod method, string path, FormBuilder form, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        {
+            using (HttpResponseMessage response = await SendCheckedAsync(method, path, form, cancellationToken).ConfigureAwait(false))
+            using (ResponseBuffer body = await ResponseBuffer.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false))
+            {
+                return JsonSerializer.Deserialize(body.Span, typeInfo);
+            }
+        }
+
+        /// <summary>For requests whose answer has no body worth reading (DELETE's 204).</summary>
+        public async Task SendAsync(HttpMethod method, string path, CancellationToken cancellationToken)
+        {
+            using (await SendCheckedAsync(method, path, null, cancellationToken).ConfigureAwait(false))
+            {
+            }
+        }
+
+        public async Task<TwilioPage<T>> GetPageAsync<T>(string path, byte[] recordsKey, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        {
+            using (HttpResponseMessage response = await SendCheckedAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false))
+            using (ResponseBuffer body = await ResponseBuffer.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false))
+            {
+                return TwilioPage<T>.Parse(body.Span, recordsKey, typeInfo);
+            }
+        }
+
+        private async Task<HttpResponseMessage> SendCheckedAsync(HttpMethod method, string path, FormBuilder form, CancellationToken cancellationToken)
+        {
+            var request = new HttpRequestMessage(method, Resolve(path));
+            if (form != null) request.Content = form.ToContent();
+            HttpResponseMessage response;
+            try
+            {
+                response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                request.Dispose();
+            }
+
+            if (response.IsSuccessStatusCode) return response;
+            using (response)
+            {
+                throw await ReadErrorAsync(response, method, path, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private static async Task<TwilioApiException> ReadErrorAsync(HttpResponseMessage response, HttpMethod method, string path, CancellationToken cancellationToken)
+        {
+            string text = null;
+            try
+            {
+                using (ResponseBuffer body = await ResponseBuffer.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false))
+                {
+                    text = Encoding.UTF8.GetString(body.Memory.ToArray());
+                    if (body.Length > 0 && body.Span[0] == (byte)'{')
+                    {
+                        TwilioErrorBody error = JsonSerializer.Deserialize(body.Span, TwilioJsonContext.Default.TwilioErrorBody);
+                        if (error != null && (error.Code.HasValue || error.Message != null))
+                        {
+                            return new TwilioApiException(response.StatusCode, error.Code, error.Message, error.MoreInfo,
+                                error.Details?.GetRawText() ?? ValidationDetails(body.Span), method.Method, path);
+                        }
+                    }
+                }
+            }
+            catch (JsonException)
+            {
+                // Not Twilio's JSON (a proxy's HTML page, say): report the status with the text below.
+            }
+
+            string message = string.IsNullOrWhiteSpace(text) ? response.ReasonPhrase : Truncate(text.Trim(), 300);
+            return new TwilioApiException(response.StatusCode, null, message, null, null, method.Method, path);
+        }
+
+        /// <summary>Stand-ins such as Prism answer 422 with a "validation" list rather than Twilio's details.</summary>
+        private static string ValidationDetails(ReadOnlySpan<byte> json)
+        {
+            using (JsonDocument document = JsonDocument.Parse(json.ToArray()))
+            {
+                return document.RootElement.TryGetProperty("validation", out JsonElement validation) ? validation.GetRawText() : null;
+            }
+        }
+
+        private static string Truncate(string text, int length) => text.Length <= length ? text : text.Substring(0, length) + "…";
+    }
+}

@@ -1,0 +1,123 @@
+using System;
+using System.Management.Automation;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using TwilioPS.Client;
+
+namespace TwilioPS.Cmdlets
+{
+    /// <summary>
+    /// Root of every TwilioPS cmdlet: cancellation (Ctrl+C stops paging, throttle waits and retry
+    /// sleeps at once), running async client work from the pipeline thread while relaying its Verbose
+    /// messages, and turning failures into ErrorRecords that carry the input they belong to.
+    /// </summary>
+    public abstract class TwilioCmdlet : PSCmdlet, IDisposable
+    {
+        private readonly CancellationTokenSource _cancellation = new CancellationTokenSource();
+        private OperationLog _log;
+
+        protected CancellationToken CancellationToken => _cancellation.Token;
+
+        protected override void StopProcessing() => _cancellation.Cancel();
+
+        protected sealed override void ProcessRecord()
+        {
+            try
+            {
+                ProcessInput();
+            }
+            catch (TwilioApiException exception)
+            {
+                WriteError(TwilioErrors.FromApi(exception, ErrorTarget));
+            }
+            catch (HttpRequestException exception)
+            {
+                WriteError(TwilioErrors.FromTransport(exception, ErrorTarget));
+            }
+            catch (TaskCanceledException exception) when (!_cancellation.IsCancellationRequested)
+            {
+                WriteError(TwilioErrors.FromTransport(new TimeoutException("The request timed out.", exception), ErrorTarget));
+            }
+            catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        /// <summary>Handles one pipeline input (or the single invocation).</summary>
+        protected abstract void ProcessInput();
+
+        /// <summary>The input an error belongs to (its TargetObject): the SID, the number, the object.</summary>
+        protected virtual object ErrorTarget => null;
+
+        /// <summary>
+        /// Runs async client work to completion on behalf of the pipeline thread, writing the Verbose
+        /// messages it raises (retries, throttle waits) as they happen.
+        /// </summary>
+        protected T Await<T>(Func<CancellationToken, Task<T>> operation)
+        {
+            Task<T> task = Start(operation);
+            Pump(task);
+            return task.GetAwaiter().GetResult();
+        }
+
+        protected void Await(Func<CancellationToken, Task> operation)
+        {
+            Task task = Start(operation);
+            Pump(task);
+            task.GetAwaiter().GetResult();
+        }
+
+        private TTask Start<TTask>(Func<CancellationToken, TTask> operation) where TTask : Task
+        {
+            if (_log == null) _log = new OperationLog();
+            // The async flow captures the log here; restoring it keeps it away from other cmdlets
+            // running on this pipeline thread.
+            OperationLog previous = OperationLog.Current;
+            OperationLog.Current = _log;
+            try
+            {
+                return operation(CancellationToken);
+            }
+            finally
+            {
+                OperationLog.Current = previous;
+            }
+        }
+
+        private void Pump(Task task)
+        {
+            if (!task.IsCompleted)
+            {
+                using (var completed = new CancellationTokenSource())
+                {
+                    task.ContinueWith((_, state) => ((CancellationTokenSource)state).Cancel(), completed,
+                        CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    try
+                    {
+                        foreach (string message in _log.Drain(completed.Token)) WriteVerbose(message);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // The task finished; its last messages are flushed below.
+                    }
+                }
+            }
+            FlushLog();
+        }
+
+        /// <summary>Writes messages that arrived while the cmdlet was busy elsewhere (e.g. a prefetch retry).</summary>
+        protected void FlushLog()
+        {
+            if (_log == null) return;
+            while (_log.TryTake(out string message)) WriteVerbose(message);
+        }
+
+        public void Dispose()
+        {
+            _cancellation.Dispose();
+            _log?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Management.Automation;
+using System.Reflection;
+using TwilioPS.Client;
+using TwilioPS.Connection;
+using TwilioPS.Validation;
+
+namespace TwilioPS.Cmdlets
+{
+    /// <summary>
+    /// A cmdlet that talks to Twilio: -Connection (else the session's default, else a terminating
+    /// NotConnected error) and -AccountSid (a subaccount; bound by property name, so objects from a
+    /// subaccount flow back to it). Also turns the parameters a user actually bound into Twilio's form.
+    /// </summary>
+    public abstract class TwilioConnectedCmdlet : TwilioCmdlet
+    {
+        private TwilioConnection _connection;
+
+        /// <summary>The connection to use instead of the session default (from Connect-Twilio -PassThru).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public TwilioConnection Connection { get; set; }
+
+        /// <summary>The (sub)account to act for; defaults to the connection's account.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ValidateSid("AC")]
+        public string AccountSid { get; set; }
+
+        protected TwilioConnection ActiveConnection => _connection;
+
+        protected TwilioClient Client => _connection.Client;
+
+        /// <summary>The account this invocation acts for.</summary>
+        protected string TargetAccountSid => string.IsNullOrEmpty(AccountSid) ? _connection.AccountSid : AccountSid;
+
+        protected override void BeginProcessing()
+        {
+            _connection = Connection ?? TwilioSession.Default;
+            if (_connection == null) ThrowTerminatingError(TwilioErrors.NotConnected());
+            if (_connection.IsDisposed)
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new ObjectDisposedException(nameof(TwilioConnection), "This Twilio connection was closed by Disconnect-Twilio. Run Connect-Twilio again."),
+                    "ConnectionClosed", ErrorCategory.ConnectionError, Connection));
+            }
+        }
+
+        /// <summary>
+        /// ShouldProcess that -Force can answer: -Force skips the confirmation prompt (runbooks have
+        /// nobody to answer it) but never overrides -WhatIf.
+        /// </summary>
+        protected bool ShouldChange(SwitchParameter force, string target, string action)
+        {
+            bool whatIf = MyInvocation.BoundParameters.TryGetValue("WhatIf", out object value)
+                ? ((SwitchParameter)value).IsPresent
+                : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference"));
+            if (force.IsPresent && !whatIf) return true;
+            return ShouldProcess(target, action);
+        }
+
+        /// <summary>
+        /// Twilio form fields from the [FormField] parameters the user bound in this invocation —
+        /// only those, so Set-* never resets a field the user did not mention.
+        /// </summary>
+        protected FormBuilder BoundFormFields()
+        {
+            var form = new FormBuilder();
+            foreach (KeyValuePair<string, object> bound in MyInvocation.BoundParameters)
+            {
+                PropertyInfo property = GetType().GetProperty(bound.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+                FormFieldAttribute field = property?.GetCustomAttribute<FormFieldAttribute>();
+                if (field == null) continue;
+                AddValue(form, field.Name ?? property.Name, field, bound.Value);
+            }
+            return form;
+        }
+
+        private static void AddValue(FormBuilder form, string name, FormFieldAttribute field, object value)
+        {
+            value = value is PSObject wrapped ? wrapped.BaseObject : value;
+            switch (value)
+            {
+                case null: return;
+                case string text: form.Add(name, text); return;
+                case SwitchParameter flag: form.Add(name, flag.IsPresent ? "true" : "false"); return;
+                case bool flag: form.Add(name, flag ? "true" : "false"); return;
+                case DateTime date: form.Add(name, field.DateOnly ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : FormBuilder.FormatDate(date)); return;
+                case DateTimeOffset date: AddValue(form, name, field, date.UtcDateTime); return;
+                case Uri uri: form.Add(name, uri.OriginalString); return;
+                case IFormattable number: form.Add(name, number.ToString(null, CultureInfo.InvariantCulture)); return;
+                case IEnumerable list:
+                    foreach (object item in list) AddValue(form, name, field, item);
+                    return;
+                default: form.Add(name, value.ToString()); return;
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using TwilioPS.Client;
+
+namespace TwilioPS.Cmdlets
+{
+    /// <summary>
+    /// ErrorRecords with stable ErrorIds and categories a script can switch on, built from Twilio's
+    /// own error body. Message text is Twilio's; the documentation link is the recommended action.
+    /// </summary>
+    internal static class TwilioErrors
+    {
+        public static ErrorRecord FromApi(TwilioApiException exception, object target)
+        {
+            string errorId = exception.Code.HasValue
+                ? "Twilio" + exception.Code.Value
+                : "Http" + (int)exception.Status;
+            var record = new ErrorRecord(exception, errorId, Category(exception.Status), target);
+            record.ErrorDetails = new ErrorDetails(exception.Message);
+            if (!string.IsNullOrEmpty(exception.MoreInfo)) record.ErrorDetails.RecommendedAction = "See " + exception.MoreInfo;
+            return record;
+        }
+
+        public static ErrorCategory Category(HttpStatusCode status)
+        {
+            int code = (int)status;
+            switch (code)
+            {
+                case 400: case 422: return ErrorCategory.InvalidArgument;
+                case 401: case 403: return ErrorCategory.PermissionDenied;
+                case 404: return ErrorCategory.ObjectNotFound;
+                case 405: return ErrorCategory.InvalidOperation;
+                case 409: return ErrorCategory.ResourceExists;
+                case 429: return ErrorCategory.LimitsExceeded;
+                case 502: case 503: case 504: return ErrorCategory.ResourceUnavailable;
+            }
+            return code >= 500 ? ErrorCategory.ConnectionError : ErrorCategory.NotSpecified;
+        }
+
+        /// <summary>The request never got an answer (DNS, refused, TLS, timeout after retries).</summary>
+        public static ErrorRecord FromTransport(Exception exception, object target) =>
+            new ErrorRecord(exception, "TwilioConnectionFailed", ErrorCategory.ConnectionError, target)
+            {
+                ErrorDetails = new ErrorDetails("Could not reach the Twilio API: " + Innermost(exception).Message),
+            };
+
+        public static ErrorRecord NotConnected() =>
+            new ErrorRecord(
+                new InvalidOperationException("Not connected to Twilio. Run Connect-Twilio first, or pass -Connection."),
+                "NotConnected", ErrorCategory.ConnectionError, null);
+
+        private static Exception Innermost(Exception exception)
+        {
+            while (exception.InnerException != null) exception = exception.InnerException;
+            return exception;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Management.Automation;
+using TwilioPS.Client;
+
+namespace TwilioPS.Cmdlets
+{
+    /// <summary>
+    /// A cmdlet that reads a Twilio list. Without -All or -First it returns the first page (Graph's
+    /// model); -All follows every next_page_uri; -First/-Skip (SupportsPaging) count records across
+    /// pages exactly. Records go down the pipeline as their page arrives, while the next page is
+    /// already on its way.
+    /// </summary>
+    public abstract class TwilioListCmdlet<T> : TwilioConnectedCmdlet
+    {
+        private const int DefaultPageSize = 50;
+        private const int MaxPageSize = 1000;
+
+        /// <summary>Read every page.</summary>
+        [Parameter(ParameterSetName = ListParameterSet)]
+        public SwitchParameter All { get; set; }
+
+        /// <summary>Records per request (1–1000). Defaults to 50, or to what -First needs.</summary>
+        [Parameter(ParameterSetName = ListParameterSet)]
+        [ValidateRange(1, MaxPageSize)]
+        public int PageSize { get; set; }
+
+        public const string ListParameterSet = "List";
+
+        /// <summary>Streams a list to the pipeline, honouring -All, -First, -Skip and -PageSize.</summary>
+        protected void WriteList(ResourceApi<T> api, FormBuilder query)
+        {
+            ulong first = PagingParameters.First;
+            ulong skip = PagingParameters.Skip;
+            bool limited = first != ulong.MaxValue;
+            bool everything = All.IsPresent || limited;
+            if (PagingParameters.IncludeTotalCount)
+                WriteObject(PagingParameters.NewTotalCount(0, 0.0)); // Twilio no longer reports list totals.
+            if (limited && first == 0) return;
+
+            int pageSize = MyInvocation.BoundParameters.ContainsKey(nameof(PageSize))
+                ? PageSize
+                : limited ? (int)System.Math.Min((ulong)MaxPageSize, System.Math.Max((ulong)DefaultPageSize, first + skip)) : DefaultPageSize;
+
+            using (TwilioPager<T> pager = api.List(TargetAccountSid, query, pageSize))
+            {
+                if (limited) pager.RecordLimit = (long)System.Math.Min((ulong)long.MaxValue, first + skip);
+                if (!everything) pager.PageLimit = 1;
+
+                ulong seen = 0, written = 0;
+                int pages = 0;
+                var progress = new ProgressRecord(1, "Reading " + typeof(T).Name.Replace("Twilio", string.Empty) + " records", "Starting");
+                while (true)
+                {
+                    TwilioPage<T> page = Await(pager.NextAsync);
+                    if (page == null) break;
+                    pages++;
+                    foreach (T record in page.Records)
+                    {
+                        if (seen++ < skip) continue;
+                        WriteObject(record);
+                        if (++written == first) break;
+                    }
+                    FlushLog();
+                    if (written == first && limited) break;
+                    if (everything)
+                    {
+                        progress.StatusDescription = string.Format(CultureInfo.CurrentCulture, "{0} record(s) in {1} page(s)", written, pages);
+                        WriteProgress(progress);
+                    }
+                }
+
+                if (everything && pages > 0)
+                {
+                    progress.RecordType = ProgressRecordType.Completed;
+                    WriteProgress(progress);
+                }
+                if (!everything && pager.HasMore)
+                    WriteVerbose("More records are available: use -All for every page, or -First N for a number of records.");
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System.Management.Automation;
+using TwilioPS.Client;
+using TwilioPS.Models;
+using TwilioPS.Validation;
+
+namespace TwilioPS.Cmdlets.Calls
+{
+    /// <summary>
+    /// Changes a live call: redirect it to new TwiML (-Url or -Twiml), end it (-Status), or change its
+    /// status callback and time limit. Only the parameters given are sent.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Set, "TwilioCall", DefaultParameterSetName = "Callback", SupportsShouldProcess = true)]
+    [OutputType(typeof(TwilioCall))]
+    public sealed class SetTwilioCallCommand : TwilioConnectedCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("CallSid")]
+        [ValidateSid("CA")]
+        public string Sid { get; set; }
+
+        /// <summary>Redirect the call to the TwiML at this URL.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Url")]
+        [ValidateWebhookUrl]
+        [FormField]
+        public string Url { get; set; }
+
+        [Parameter(ParameterSetName = "Url")]
+        [ValidateSet("GET", "POST")]
+        [FormField]
+        public string Method { get; set; }
+
+        [Parameter(ParameterSetName = "Url")]
+        [ValidateWebhookUrl]
+        [FormField]
+        public string FallbackUrl { get; set; }
+
+        [Parameter(ParameterSetName = "Url")]
+        [ValidateSet("GET", "POST")]
+        [FormField]
+        public string FallbackMethod { get; set; }
+
+        /// <summary>Replace the call's TwiML with this.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Twiml")]
+        [ValidateNotNullOrEmpty]
+        [ValidateLength(1, 4000)]
+        [FormField]
+        public string Twiml { get; set; }
+
+        /// <summary>canceled ends a queued or ringing call; completed hangs up a call in progress.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = "Status")]
+        [ValidateSet("canceled", "completed")]
+        [FormField]
+        public string Status { get; set; }
+
+        [Parameter]
+        [ValidateWebhookUrl]
+        [FormField]
+        public string StatusCallback { get; set; }
+
+        [Parameter]
+        [ValidateSet("GET", "POST")]
+        [FormField]
+        public string StatusCallbackMethod { get; set; }
+
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        [FormField]
+        public int TimeLimit { get; set; }
+
+        protected override object ErrorTarget => Sid;
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (ParameterSetName == "Callback" && !MyInvocation.BoundParameters.ContainsKey(nameof(StatusCallback))
+                && !MyInvocation.BoundParameters.ContainsKey(nameof(StatusCallbackMethod))
+                && !MyInvocation.BoundParameters.ContainsKey(nameof(TimeLimit)))
+            {
+                ThrowTerminatingError(new ErrorRecord(
+                    new PSArgumentException("Nothing to change: give -Url, -Twiml, -Status, -StatusCallback, -StatusCallbackMethod or -TimeLimit."),
+                    "NothingToUpdate", ErrorCategory.InvalidArgument, null));
+            }
+        }
+
+        protected override void ProcessInput()
+        {
+            string action = Status != null ? $"End the call ({Status})" : Url != null || Twiml != null ? "Redirect the call" : "Update the call";
+            if (!ShouldProcess(Sid, action)) return;
+            FormBuilder form = BoundFormFields();
+            WriteObject(Await(ct => Client.Calls.UpdateAsync(TargetAccountSid, Sid, form, ct)));
+        }
+    }
+}

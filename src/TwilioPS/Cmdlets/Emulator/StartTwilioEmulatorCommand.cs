@@ -1,0 +1,36 @@
+using System.Management.Automation;
+using TwilioPS.Connection;
+
+namespace TwilioPS.Cmdlets.Emulator
+{
+    /// <summary>
+    /// Starts a local Twilio API emulator in this process: no Twilio account, no network. Connect to
+    /// it with Connect-Twilio -Emulator (or -BaseUri and -Credential from the object it returns).
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Start, "TwilioEmulator")]
+    [OutputType(typeof(TwilioEmulatorInfo))]
+    public sealed class StartTwilioEmulatorCommand : TwilioCmdlet
+    {
+        /// <summary>TCP port on 127.0.0.1; 0 (the default) picks a free one.</summary>
+        [Parameter]
+        [ValidateRange(0, 65535)]
+        public int Port { get; set; }
+
+        /// <summary>Synthetic past calls to start with.</summary>
+        [Parameter]
+        [ValidateRange(0, 10000000)]
+        public int SeedCalls { get; set; }
+
+        /// <summary>The emulated account's calls-per-second; calls above it get queue_time.</summary>
+        [Parameter]
+        [ValidateRange(1, 1000)]
+        public int CallsPerSecond { get; set; } = 1;
+
+        protected override void ProcessInput()
+        {
+            TwilioEmulatorInfo emulator = EmulatorHost.Start(Port, SeedCalls, CallsPerSecond);
+            WriteVerbose($"Twilio emulator listening at {emulator.BaseUri} for account {emulator.AccountSid}.");
+            WriteObject(emulator);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using System;
+using System.Management.Automation;
+
+namespace TwilioPS.Validation
+{
+    /// <summary>An absolute http or https URL, as Twilio requires for every webhook and TwiML URL.</summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateWebhookUrlAttribute : ValidateEnumeratedArgumentsAttribute
+    {
+        protected override void ValidateElement(object element)
+        {
+            string value = element is PSObject wrapped ? wrapped.BaseObject?.ToString() : element?.ToString();
+            if (Uri.TryCreate(value, UriKind.Absolute, out Uri uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+                return;
+            throw new ValidationMetadataException($"'{element}' is not an absolute http or https URL.");
+        }
+    }
+}

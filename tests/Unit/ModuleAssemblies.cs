@@ -1,0 +1,39 @@
+using System;
+using System.IO;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.Loader;
+
+namespace TwilioPS.Tests
+{
+    /// <summary>Where the build laid out the module (out/TwilioPS), baked in at compile time.</summary>
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class ModuleDirectoryAttribute : Attribute
+    {
+        public ModuleDirectoryAttribute(string path) => Path = path;
+        public string Path { get; }
+    }
+
+    /// <summary>
+    /// Resolves TwilioPS.dll, TwilioPS.Emulator.dll and their dependencies from out/TwilioPS, the folder a
+    /// user imports. The test project references them without copying, so tests that use the client
+    /// directly and the hosted engine's Import-Module end up with the very same loaded assembly.
+    /// </summary>
+    internal static class ModuleAssemblies
+    {
+        public static string ModuleDirectory { get; } = System.IO.Path.GetFullPath(
+            typeof(ModuleAssemblies).Assembly.GetCustomAttribute<ModuleDirectoryAttribute>().Path);
+
+        public static string ManifestPath => System.IO.Path.Combine(ModuleDirectory, "TwilioPS.psd1");
+
+        [ModuleInitializer]
+        internal static void Register()
+        {
+            AssemblyLoadContext.Default.Resolving += (context, name) =>
+            {
+                string candidate = System.IO.Path.Combine(ModuleDirectory, name.Name + ".dll");
+                return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
+            };
+        }
+    }
+}
