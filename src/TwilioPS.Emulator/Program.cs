@@ -53,6 +53,8 @@ namespace TwilioPS.Emulator
             using (var stop = new ManualResetEventSlim())
             {
                 Console.CancelKeyPress += (s, e) => { e.Cancel = true; stop.Set(); };
+                using var term = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+                    System.Runtime.InteropServices.PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Set(); });
                 Console.WriteLine("Twilio emulator listening on " + emulator.BaseUri.GetLeftPart(UriPartial.Authority));
                 Console.WriteLine("  AccountSid   " + emulator.AccountSid);
                 Console.WriteLine("  AuthToken    " + emulator.AuthToken);
@@ -67,6 +69,7 @@ namespace TwilioPS.Emulator
                 Console.WriteLine();
                 Console.WriteLine("Press Ctrl+C to stop.");
                 stop.Wait();
+                Console.WriteLine("Stopping.");
             }
             return 0;
         }
