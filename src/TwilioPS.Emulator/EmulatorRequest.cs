@@ -10,7 +10,7 @@ namespace TwilioPS.Emulator
 
         internal EmulatorRequest(long number, DateTimeOffset timestamp, string method, string pathAndQuery, string path,
             IReadOnlyList<KeyValuePair<string, string>> query, IReadOnlyList<KeyValuePair<string, string>> form,
-            string authUsername, string contentType)
+            string authUsername, string contentType, string userAgent = null)
         {
             Number = number;
             Timestamp = timestamp;
@@ -21,6 +21,7 @@ namespace TwilioPS.Emulator
             Form = form ?? None;
             AuthUsername = authUsername;
             ContentType = contentType;
+            UserAgent = userAgent;
         }
 
         /// <summary>1-based sequence number of the request since the emulator started.</summary>
@@ -39,6 +40,9 @@ namespace TwilioPS.Emulator
         /// <summary>The Basic auth user name (AccountSid or API key SID), null without Basic auth.</summary>
         public string AuthUsername { get; }
         public string ContentType { get; }
+
+        /// <summary>The client's User-Agent header, as sent.</summary>
+        public string UserAgent { get; }
         /// <summary>The HTTP status the emulator answered with (0 while in flight or if the connection was dropped).</summary>
         public int ResponseStatus { get; internal set; }
 

@@ -258,7 +258,7 @@ namespace TwilioPS.Emulator
             }
             string username = null, password = null;
             ParseBasic(http.Headers["Authorization"], ref username, ref password);
-            var request = new EmulatorRequest(number, _clock.UtcNow, http.HttpMethod.ToUpperInvariant(), raw, path, query, form, username, contentType);
+            var request = new EmulatorRequest(number, _clock.UtcNow, http.HttpMethod.ToUpperInvariant(), raw, path, query, form, username, contentType, http.UserAgent);
             lock (_recent)
             {
                 _recent.Enqueue(request);

@@ -88,6 +88,12 @@ namespace TwilioPS.Tests.Hosting
         /// <summary>The terminating error's record (ThrowTerminatingError or -ErrorAction Stop), if any.</summary>
         public ErrorRecord TerminatingRecord => (Terminating as IContainsErrorRecord)?.ErrorRecord;
 
+        /// <summary>
+        /// The error a statement failed with. A cmdlet's terminating error ends only its statement when
+        /// run from a script, so it lands in the Error stream unless the whole script was stopped.
+        /// </summary>
+        public ErrorRecord FirstError => TerminatingRecord ?? Errors.FirstOrDefault();
+
         public IEnumerable<T> Objects<T>() => Output.Select(o => o.BaseObject).OfType<T>();
 
         public void ThrowIfFailed()
