@@ -64,6 +64,8 @@ namespace TwilioPS.Emulator
                 var listener = new HttpListener { IgnoreWriteExceptions = true };
                 string host = "127.0.0.1";
                 listener.Prefixes.Add("http://127.0.0.1:" + port + "/");
+                // Clients may name this machine either way; HttpListener matches the Host header.
+                listener.Prefixes.Add("http://localhost:" + port + "/");
                 try
                 {
                     listener.Start();

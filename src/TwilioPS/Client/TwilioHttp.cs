@@ -29,11 +29,21 @@ namespace TwilioPS.Client
 
         public Uri BaseUri { get; }
 
-        /// <summary>An absolute URI for a host-relative Twilio path such as "/2010-04-01/Accounts/AC….json".</summary>
-        public Uri Resolve(string hostRelativePath) =>
-            hostRelativePath.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || hostRelativePath.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-                ? new Uri(hostRelativePath)
-                : new Uri(_root + (hostRelativePath.StartsWith("/", StringComparison.Ordinal) ? hostRelativePath : "/" + hostRelativePath));
+        /// <summary>
+        /// An absolute URI for a host-relative Twilio path such as "/2010-04-01/Accounts/AC….json".
+        /// An absolute URI (a next_page_uri from some stand-ins) is accepted only on the connection's own
+        /// host: the Authorization header must never travel to a host the user did not connect to.
+        /// </summary>
+        public Uri Resolve(string hostRelativePath)
+        {
+            if (Uri.TryCreate(hostRelativePath, UriKind.Absolute, out Uri absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
+            {
+                if (Uri.Compare(absolute, BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+                    throw new TwilioProtocolException($"Refusing to follow {absolute.GetLeftPart(UriPartial.Authority)}: it is not the connection's API host ({BaseUri.GetLeftPart(UriPartial.Authority)}).");
+                return absolute;
+            }
+            return new Uri(_root + (hostRelativePath.StartsWith("/", StringComparison.Ordinal) ? hostRelativePath : "/" + hostRelativePath));
+        }
 
         public async Task<T> SendAsync<T>(HttpMethod method, string path, FormBuilder form, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         {

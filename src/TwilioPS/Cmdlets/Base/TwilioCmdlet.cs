@@ -35,6 +35,15 @@ namespace TwilioPS.Cmdlets
             {
                 WriteError(TwilioErrors.FromTransport(exception, ErrorTarget));
             }
+            catch (TwilioProtocolException exception)
+            {
+                WriteError(new ErrorRecord(exception, "TwilioProtocolError", ErrorCategory.InvalidResult, ErrorTarget));
+            }
+            catch (System.Text.Json.JsonException exception)
+            {
+                WriteError(new ErrorRecord(new TwilioProtocolException("The response is not the JSON the Twilio API sends: " + exception.Message, exception),
+                    "TwilioProtocolError", ErrorCategory.InvalidResult, ErrorTarget));
+            }
             catch (TaskCanceledException exception) when (!_cancellation.IsCancellationRequested)
             {
                 WriteError(TwilioErrors.FromTransport(new TimeoutException("The request timed out.", exception), ErrorTarget));

@@ -120,8 +120,10 @@ namespace TwilioPS.Cmdlets.Session
             catch (TwilioApiException exception) when (exception.Status == HttpStatusCode.Unauthorized || exception.Status == HttpStatusCode.Forbidden || exception.Status == HttpStatusCode.NotFound)
             {
                 connection.Dispose();
-                ThrowTerminatingError(new ErrorRecord(
-                    new UnauthorizedAccessException($"Twilio did not accept the credentials for account {settings.AccountSid}: {exception.TwilioMessage ?? exception.Status.ToString()}. Check the account SID and the {(settings.Credential.Kind == TwilioCredentialKind.ApiKey ? "API key and secret" : "auth token")}.", exception),
+                string check = exception.Status == HttpStatusCode.NotFound
+                    ? $"No account {settings.AccountSid} is visible to these credentials at {settings.BaseUri} ({exception.TwilioMessage ?? "not found"}). Check the account SID, and that -BaseUri is a Twilio API root."
+                    : $"Twilio did not accept the credentials for account {settings.AccountSid} ({exception.TwilioMessage ?? exception.Status.ToString()}). Check the account SID and the {(settings.Credential.Kind == TwilioCredentialKind.ApiKey ? "API key and secret" : "auth token")}.";
+                ThrowTerminatingError(new ErrorRecord(new UnauthorizedAccessException(check, exception),
                     "AuthenticationFailed", ErrorCategory.AuthenticationError, settings.AccountSid));
             }
             catch
