@@ -6,7 +6,6 @@ Describe 'Connect-Twilio' {
         . (Join-Path $PSScriptRoot 'TestSetup.ps1')
         $emulator = Start-TwilioEmulator -SeedCalls 150
         $wrongToken = '0123456789abcdef0123456789abcdef'
-        $unknownCallSid = 'CA' + ('0' * 32)
     }
 
     AfterAll {

@@ -4,7 +4,7 @@ BeforeDiscovery {
     $discoveryManifest = [System.IO.Path]::Combine($PSScriptRoot, '..', '..', 'out', 'TwilioPS', 'TwilioPS.psd1')
     $exportedCmdlets = @()
     if (Test-Path -LiteralPath $discoveryManifest) {
-        $exportedCmdlets = @((Import-PowerShellDataFile -Path $discoveryManifest).CmdletsToExport | ForEach-Object { @{ Name = $_ } })
+        $exportedCmdlets = @((Import-PowerShellDataFile -Path $discoveryManifest).CmdletsToExport | ForEach-Object { @{ Cmdlet = $_ } })
     }
 }
 
@@ -74,10 +74,10 @@ Describe 'TwilioPS module' {
             ($help | Out-String) | Should -Match 'New-TwilioCall'
         }
 
-        It '<Name> has compiled help with a description and an example' -ForEach $exportedCmdlets {
-            $help = Get-Help -Name $Name -Full
-            ($help.description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "$Name needs a description in docs/help"
-            $help.examples | Should -Not -BeNullOrEmpty -Because "$Name needs at least one example in docs/help"
+        It '<Cmdlet> has compiled help with a description and an example' -ForEach $exportedCmdlets {
+            $help = Get-Help -Name $Cmdlet -Full
+            ($help.description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "$Cmdlet needs a description in docs/help"
+            $help.examples | Should -Not -BeNullOrEmpty -Because "$Cmdlet needs at least one example in docs/help"
             @($help.examples.example).Count | Should -BeGreaterThan 0
         }
     }

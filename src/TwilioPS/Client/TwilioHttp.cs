@@ -106,8 +106,10 @@ namespace TwilioPS.Client
                         if (error != null && (error.Code.HasValue || error.Message != null))
                         {
                             return new TwilioApiException(response.StatusCode, error.Code, error.Message, error.MoreInfo,
-                                error.Details?.GetRawText() ?? ValidationDetails(body.Span), method.Method, path);
+                                error.Details?.GetRawText(), method.Method, path);
                         }
+                        TwilioApiException problem = ProblemDetails(body.Span, response.StatusCode, method, path);
+                        if (problem != null) return problem;
                     }
                 }
             }
@@ -120,12 +122,22 @@ namespace TwilioPS.Client
             return new TwilioApiException(response.StatusCode, null, message, null, null, method.Method, path);
         }
 
-        /// <summary>Stand-ins such as Prism answer 422 with a "validation" list rather than Twilio's details.</summary>
-        private static string ValidationDetails(ReadOnlySpan<byte> json)
+        /// <summary>
+        /// An RFC 7807 problem (what stand-ins such as Prism send: title, detail and a "validation" list),
+        /// kept readable instead of reduced to its status.
+        /// </summary>
+        private static TwilioApiException ProblemDetails(ReadOnlySpan<byte> json, HttpStatusCode status, HttpMethod method, string path)
         {
             using (JsonDocument document = JsonDocument.Parse(json.ToArray()))
             {
-                return document.RootElement.TryGetProperty("validation", out JsonElement validation) ? validation.GetRawText() : null;
+                JsonElement root = document.RootElement;
+                string title = root.TryGetProperty("title", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+                string detail = root.TryGetProperty("detail", out JsonElement d) && d.ValueKind == JsonValueKind.String ? d.GetString() : null;
+                if (title == null && detail == null) return null;
+                string details = root.TryGetProperty("validation", out JsonElement v) ? v.GetRawText() : null;
+                string message = title != null && detail != null ? title + ": " + detail : title ?? detail;
+                if (details != null) message += " " + details;
+                return new TwilioApiException(status, null, message, null, details, method.Method, path);
             }
         }
 

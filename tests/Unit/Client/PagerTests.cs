@@ -1,0 +1,106 @@
+using System;
+using System.Linq;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using TwilioPS.Client;
+using TwilioPS.Models;
+using Xunit;
+
+namespace TwilioPS.Tests.Client
+{
+    public class PagerTests
+    {
+        private static TwilioHttp Http(StubHandler stub, string baseUri = "http://127.0.0.1:9") =>
+            new TwilioHttp(() => new HttpClient(stub, disposeHandler: false), new Uri(baseUri));
+
+        private static string PageJson(string next, params string[] sids) =>
+            "{\"calls\":[" + string.Join(",", sids.Select(s => "{\"sid\":\"" + s + "\"}")) + "],\"next_page_uri\":" + (next == null ? "null" : "\"" + next + "\"") + "}";
+
+        [Fact]
+        public async Task Stops_when_a_stand_in_links_a_page_to_itself()
+        {
+            // Prism's static mock answers every page with the same example, whose next_page_uri never changes.
+            var stub = new StubHandler((_, n) => StubHandler.Json(200, PageJson("/2010-04-01/Accounts/AC1/Calls.json?Page=1", "CA1", "CA2")));
+            var api = new ResourceApi<TwilioCall>(Http(stub), "Calls", "calls", TwilioJsonContext.Default.TwilioCall);
+            using TwilioPager<TwilioCall> pager = api.List("AC1", null, 50);
+            int pages = 0;
+            while (await pager.NextAsync(CancellationToken.None) != null) pages++;
+            Assert.Equal(2, pages);
+            Assert.Equal(2, stub.Count);
+        }
+
+        [Fact]
+        public async Task Follows_next_page_uri_on_the_same_host_under_a_path_prefix()
+        {
+            var stub = new StubHandler((request, n) => StubHandler.Json(200, n == 0
+                ? PageJson("/2010-04-01/Accounts/AC1/Calls.json?PageSize=1&PageToken=PA2", "CA1")
+                : PageJson(null, "CA2")));
+            var api = new ResourceApi<TwilioCall>(Http(stub, "https://proxy.example.com/twilio/"), "Calls", "calls", TwilioJsonContext.Default.TwilioCall);
+            using TwilioPager<TwilioCall> pager = api.List("AC1", new FormBuilder().Add("Status", "busy"), 1);
+            TwilioPage<TwilioCall> first = await pager.NextAsync(CancellationToken.None);
+            TwilioPage<TwilioCall> second = await pager.NextAsync(CancellationToken.None);
+            Assert.Null(await pager.NextAsync(CancellationToken.None));
+            Assert.Equal("CA1", first.Records.Single().Sid);
+            Assert.Equal("CA2", second.Records.Single().Sid);
+            Assert.Equal(new[]
+            {
+                "GET /twilio/2010-04-01/Accounts/AC1/Calls.json?PageSize=1&Status=busy",
+                "GET /twilio/2010-04-01/Accounts/AC1/Calls.json?PageSize=1&PageToken=PA2",
+            }, stub.Requests);
+        }
+
+        [Fact]
+        public void Never_follows_a_link_to_another_host()
+        {
+            TwilioHttp http = Http(new StubHandler((_, n) => StubHandler.Json(200, "{}")), "http://127.0.0.1:4010");
+            Assert.Equal("http://127.0.0.1:4010/2010-04-01/x.json", http.Resolve("http://127.0.0.1:4010/2010-04-01/x.json").ToString());
+            Assert.Throws<TwilioProtocolException>(() => http.Resolve("https://evil.example.com/2010-04-01/x.json"));
+            Assert.Throws<TwilioProtocolException>(() => http.Resolve("http://127.0.0.1:4011/2010-04-01/x.json"));
+        }
+
+        [Fact]
+        public async Task Record_limit_stops_prefetching()
+        {
+            var stub = new StubHandler((_, n) => StubHandler.Json(200, PageJson("/next" + (n + 1), "CA" + n)));
+            var api = new ResourceApi<TwilioCall>(Http(stub), "Calls", "calls", TwilioJsonContext.Default.TwilioCall);
+            using TwilioPager<TwilioCall> pager = api.List("AC1", null, 1);
+            pager.RecordLimit = 3;
+            int pages = 0;
+            while (await pager.NextAsync(CancellationToken.None) != null) pages++;
+            Assert.Equal(3, pages);
+            Assert.Equal(3, stub.Count);
+        }
+
+        [Fact]
+        public async Task Errors_carry_Twilios_code_message_and_link()
+        {
+            var stub = new StubHandler((_, n) => StubHandler.Json(400,
+                "{\"code\":21211,\"message\":\"Invalid 'To' Phone Number\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}"));
+            var api = new ResourceApi<TwilioCall>(Http(stub), "Calls", "calls", TwilioJsonContext.Default.TwilioCall);
+            TwilioApiException e = await Assert.ThrowsAsync<TwilioApiException>(() => api.CreateAsync("AC1", new FormBuilder(), CancellationToken.None));
+            Assert.Equal(21211, e.Code);
+            Assert.Equal(400, (int)e.Status);
+            Assert.Equal("Invalid 'To' Phone Number", e.TwilioMessage);
+            Assert.Equal("https://www.twilio.com/docs/errors/21211", e.MoreInfo);
+            Assert.Equal("POST", e.Method);
+        }
+
+        [Fact]
+        public async Task Validation_lists_and_non_JSON_errors_are_kept_readable()
+        {
+            var prism = new StubHandler((_, n) => StubHandler.Json(422,
+                "{\"type\":\"https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY\",\"title\":\"Invalid request\",\"status\":422,\"detail\":\"x\",\"validation\":[{\"location\":[\"body\",\"To\"],\"message\":\"must be string\"}]}"));
+            var api = new ResourceApi<TwilioCall>(Http(prism), "Calls", "calls", TwilioJsonContext.Default.TwilioCall);
+            TwilioApiException e = await Assert.ThrowsAsync<TwilioApiException>(() => api.FetchAsync("AC1", "CA1", CancellationToken.None));
+            Assert.Equal(422, (int)e.Status);
+            Assert.Contains("must be string", e.Details);
+
+            var html = new StubHandler((_, n) => new HttpResponseMessage(System.Net.HttpStatusCode.BadGateway) { Content = new StringContent("<html>proxy down</html>") });
+            api = new ResourceApi<TwilioCall>(Http(html), "Calls", "calls", TwilioJsonContext.Default.TwilioCall);
+            e = await Assert.ThrowsAsync<TwilioApiException>(() => api.FetchAsync("AC1", "CA1", CancellationToken.None));
+            Assert.Null(e.Code);
+            Assert.Contains("proxy down", e.Message);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+using System;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using TwilioPS.Client;
+using TwilioPS.Models;
+using Xunit;
+
+namespace TwilioPS.Tests.Client
+{
+    /// <summary>Twilio's wire format: RFC 2822 dates, numbers as strings, list envelopes, form bodies.</summary>
+    public class ParsingTests
+    {
+        private static TwilioPage<TwilioCall> Page(string json) =>
+            TwilioPage<TwilioCall>.Parse(Encoding.UTF8.GetBytes(json), Encoding.UTF8.GetBytes("calls"), TwilioJsonContext.Default.TwilioCall);
+
+        [Theory]
+        [InlineData("Tue, 31 Aug 2010 20:36:28 +0000", "2010-08-31T20:36:28+00:00")]
+        [InlineData("Fri, 18 Oct 2019 17:00:00 +0000", "2019-10-18T17:00:00+00:00")]
+        [InlineData("Mon, 01 Jan 2024 09:05:00 -0500", "2024-01-01T09:05:00-05:00")]
+        [InlineData("2024-03-05T12:00:00Z", "2024-03-05T12:00:00+00:00")]
+        public void Dates_parse_with_their_offset(string wire, string expected)
+        {
+            Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), TwilioDateConverter.Parse(wire));
+        }
+
+        [Fact]
+        public void A_call_record_maps_every_field_and_keeps_unknown_ones()
+        {
+            TwilioCall call = JsonSerializer.Deserialize(@"{
+                ""sid"":""CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"",""account_sid"":""ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"",
+                ""date_created"":""Tue, 31 Aug 2010 20:36:28 +0000"",""start_time"":null,""end_time"":"""",
+                ""duration"":""15"",""price"":""-0.03000"",""price_unit"":""USD"",""queue_time"":""1000"",
+                ""from"":""+14155550100"",""to"":""+14155550101"",""status"":""completed"",""direction"":""outbound-api"",
+                ""subresource_uris"":{""recordings"":""/x.json""},""brand_new_field"":{""a"":1}}", TwilioJsonContext.Default.TwilioCall);
+            Assert.Equal("CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", call.Sid);
+            Assert.Equal(15, call.Duration);
+            Assert.Equal(-0.03m, call.Price);
+            Assert.Equal(1000, call.QueueTime);
+            Assert.Null(call.StartTime);
+            Assert.Null(call.EndTime);
+            Assert.Equal("+14155550100", call.From);
+            Assert.Equal("/x.json", call.SubresourceUris["recordings"]);
+            Assert.Equal(1, call.AdditionalProperties["brand_new_field"].GetProperty("a").GetInt32());
+            Assert.Equal("CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", call.ToString());
+        }
+
+        [Fact]
+        public void Numbers_may_also_arrive_as_numbers()
+        {
+            TwilioCall call = JsonSerializer.Deserialize(@"{""duration"":15,""price"":-0.5,""queue_time"":0}", TwilioJsonContext.Default.TwilioCall);
+            Assert.Equal(15, call.Duration);
+            Assert.Equal(-0.5m, call.Price);
+            Assert.Equal(0, call.QueueTime);
+        }
+
+        [Fact]
+        public void Malformed_numbers_are_reported_not_guessed()
+        {
+            Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(@"{""duration"":""fifteen""}", TwilioJsonContext.Default.TwilioCall));
+        }
+
+        [Fact]
+        public void A_page_reads_its_records_and_next_page_in_any_key_order()
+        {
+            TwilioPage<TwilioCall> page = Page(@"{""next_page_uri"":""/next?PageToken=PA1"",""page"":0,""calls"":[{""sid"":""CA1""},{""sid"":""CA2""}],""uri"":""/x"",""meta"":{""deep"":[1,2,{""x"":null}]}}");
+            Assert.Equal(new[] { "CA1", "CA2" }, page.Records.Select(c => c.Sid));
+            Assert.Equal("/next?PageToken=PA1", page.NextPageUri);
+
+            TwilioPage<TwilioCall> last = Page(@"{""calls"":[],""next_page_uri"":null}");
+            Assert.Empty(last.Records);
+            Assert.Null(last.NextPageUri);
+        }
+
+        [Fact]
+        public void A_page_without_its_records_array_is_an_error()
+        {
+            Assert.Throws<JsonException>(() => Page(@"{""messages"":[],""next_page_uri"":null}"));
+            Assert.Throws<JsonException>(() => Page(@"[]"));
+        }
+
+        [Fact]
+        public void Forms_repeat_list_keys_skip_nulls_and_escape_values()
+        {
+            var form = new FormBuilder()
+                .Add("To", "+14155550100")
+                .Add("StatusCallbackEvent", new[] { "initiated", "completed" })
+                .Add("FallbackUrl", (string)null)
+                .Add("Timeout", (int?)30)
+                .Add("Record", (bool?)true)
+                .Add("Twiml", "<Say>a&b c</Say>")
+                .Add("StartTime>", new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc));
+            Assert.Equal(
+                "To=%2B14155550100&StatusCallbackEvent=initiated&StatusCallbackEvent=completed&Timeout=30&Record=true" +
+                "&Twiml=%3CSay%3Ea%26b%20c%3C%2FSay%3E&StartTime%3E=2026-01-02T03%3A04%3A05Z",
+                form.Encode());
+        }
+
+        [Fact]
+        public void Local_times_are_sent_in_UTC()
+        {
+            var local = new DateTime(2026, 6, 1, 12, 0, 0, DateTimeKind.Local);
+            Assert.Equal(local.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'"), FormBuilder.FormatDate(local));
+            Assert.Equal("2026-06-01T12:00:00Z", FormBuilder.FormatDate(new DateTime(2026, 6, 1, 12, 0, 0, DateTimeKind.Unspecified)));
+        }
+    }
+}
