@@ -35,7 +35,7 @@ namespace TwilioPS.HelpCompiler
             }
 
             var text = new StringBuilder();
-            text.Append("TOPIC\n    ").Append(topic.ToLowerInvariant()).Append("\n\n");
+            text.Append("TOPIC\n    ").Append(topic).Append("\n\n");
             foreach (Heading section in title.Children)
             {
                 text.Append(section.Title.ToUpperInvariant()).Append('\n');

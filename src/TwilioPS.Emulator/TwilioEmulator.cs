@@ -191,7 +191,7 @@ namespace TwilioPS.Emulator
                     if (fault != null)
                     {
                         if (fault.Delay > TimeSpan.Zero) await Task.Delay(fault.Delay, _stopping.Token).ConfigureAwait(false);
-                        if (fault.DropConnection) { http.Response.Abort(); return; }
+                        if (fault.DropConnection) { DropMidResponse(http.Response); return; }
                         if (fault.RetryAfter.HasValue)
                             ctx.AddHeader("Retry-After", ((int)Math.Ceiling(fault.RetryAfter.Value.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
                         ctx.Error(fault.Status, fault.Code, fault.Message ?? "Injected fault");
@@ -214,6 +214,28 @@ namespace TwilioPS.Emulator
                 try { http.Response.Abort(); } catch { }
             }
             finally { Interlocked.Decrement(ref _inFlight); }
+        }
+
+        /// <summary>
+        /// Breaks the connection in a way every client notices: headers that promise a body, part of
+        /// it, then a reset. (HttpListener's managed Abort alone can still produce an empty 200.)
+        /// </summary>
+        private static void DropMidResponse(HttpListenerResponse response)
+        {
+            try
+            {
+                response.StatusCode = 200;
+                response.ContentType = "application/json; charset=utf-8";
+                response.ContentLength64 = 1024;
+                byte[] part = Encoding.UTF8.GetBytes("{\"calls\":[");
+                response.OutputStream.Write(part, 0, part.Length);
+                response.OutputStream.Flush();
+            }
+            catch (Exception)
+            {
+                // Already gone: that is the point.
+            }
+            response.Abort();
         }
 
         private void Dispatch(RequestContext ctx, HttpListenerRequest http)

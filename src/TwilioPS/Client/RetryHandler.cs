@@ -85,13 +85,38 @@ namespace TwilioPS.Client
             }
         }
 
-        private Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            base.SendAsync(request, cancellationToken);
+        /// <summary>
+        /// One attempt. For idempotent requests the body is read here too, so a connection that breaks
+        /// mid-body (after a 200's headers) is retried like one that broke before them.
+        /// </summary>
+        private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            HttpResponseMessage response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (!IsIdempotent(request) || response.Content == null) return response;
+            try
+            {
+                // netstandard2.0 has no cancellable LoadIntoBufferAsync: disposing the response aborts the read.
+                using (cancellationToken.Register(state => ((HttpResponseMessage)state).Dispose(), response))
+                {
+                    await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                }
+                cancellationToken.ThrowIfCancellationRequested();
+                return response;
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
+        }
+
+        private static bool IsIdempotent(HttpRequestMessage request) =>
+            request != null && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Delete || request.Method == HttpMethod.Head);
 
         internal static bool ShouldRetry(HttpRequestMessage request, Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
         {
             if (cancellationToken.IsCancellationRequested) return false;
-            bool idempotent = request != null && (request.Method == HttpMethod.Get || request.Method == HttpMethod.Delete || request.Method == HttpMethod.Head);
+            bool idempotent = IsIdempotent(request);
 
             if (outcome.Exception != null)
             {
