@@ -136,7 +136,7 @@ namespace TwilioPS.HelpCompiler
             new XElement(Command + "example",
                 new XElement(MamlNs + "title", PadTitle(example.Title)),
                 new XElement(Dev + "code", string.Join("\n\n", example.Code)),
-                new XElement(Dev + "remarks", Paragraphs(example.Remarks)));
+                new XElement(Dev + "remarks", Paragraphs(example.Remarks), new XElement(MamlNs + "para", string.Empty)));
 
         private static XElement Link(LinkHelp link)
         {
@@ -147,26 +147,21 @@ namespace TwilioPS.HelpCompiler
                 new XElement(MamlNs + "uri", uri));
         }
 
-        /// <summary>"-------------------------- Example 1: Title --------------------------", platyPS's padding to 64.</summary>
+        /// <summary>"-------------------------- Example 1: Title --------------------------", as PowerShell's own help.</summary>
         public static string PadTitle(string title)
         {
-            if (string.IsNullOrWhiteSpace(title) || title.Length >= 62) return title;
-            int pad = (64 - title.Length - 2) / 2;
-            string dashes = new string('-', pad);
-            return dashes + " " + title + " " + dashes;
+            const string dashes = "--------------------------";
+            return dashes + " " + title.Trim() + " " + dashes;
         }
 
         /// <summary>
-        /// One maml:para per paragraph, per list item and per code line. Get-Help prints paragraphs
-        /// one after the other, so an empty para separates them, as a blank line does in markdown.
+        /// One maml:para per paragraph, per list item and per code line (Get-Help separates paragraphs
+        /// with a blank line itself).
         /// </summary>
         public static IEnumerable<XElement> Paragraphs(IEnumerable<Block> blocks)
         {
-            bool first = true;
             foreach (Block block in blocks ?? Enumerable.Empty<Block>())
             {
-                if (!first) yield return new XElement(MamlNs + "para", string.Empty);
-                first = false;
                 switch (block.Kind)
                 {
                     case BlockKind.Code:

@@ -74,6 +74,10 @@ Describe 'TwilioPS module' {
             ($help | Out-String) | Should -Match 'New-TwilioCall'
         }
 
+        It 'ships the about_TwilioPS topic' {
+            Join-Path (Join-Path $ModuleDirectory 'en-US') 'about_TwilioPS.help.txt' | Should -Exist
+        }
+
         It '<Cmdlet> has compiled help with a description and an example' -ForEach $exportedCmdlets {
             $help = Get-Help -Name $Cmdlet -Full
             ($help.description | Out-String).Trim() | Should -Not -BeNullOrEmpty -Because "$Cmdlet needs a description in docs/help"

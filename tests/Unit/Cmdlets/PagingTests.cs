@@ -101,7 +101,7 @@ namespace TwilioPS.Tests.Cmdlets
             using var s = new EmulatedSession(seedCalls: 5);
             PowerShellResult r = s.Run(@"Get-TwilioCall -To '+14155550101' -From '+14155550100' -Status completed `
                 -ParentCallSid 'CA0123456789abcdef0123456789abcdef' -StartTimeAfter '2026-01-02T03:04:05Z' -StartTimeBefore '2026-02-01' `
-                -EndTime '2026-01-15' -EndTimeAfter '2026-01-01'");
+                -EndTime '2026-01-15 17:30' -EndTimeAfter '2026-01-01'");
             r.ThrowIfFailed();
             var request = s.Emulator.Requests.Single();
             Assert.Equal("+14155550101", request.QueryValue("To"));
@@ -110,7 +110,7 @@ namespace TwilioPS.Tests.Cmdlets
             Assert.Equal("CA0123456789abcdef0123456789abcdef", request.QueryValue("ParentCallSid"));
             Assert.Equal("2026-01-02T03:04:05Z", request.QueryValue("StartTime>"));
             Assert.Equal("2026-02-01T00:00:00Z", request.QueryValue("StartTime<"));
-            Assert.Equal("2026-01-15", request.QueryValue("EndTime"));
+            Assert.Equal("2026-01-15T00:00:00Z", request.QueryValue("EndTime"));
             Assert.Equal("2026-01-01T00:00:00Z", request.QueryValue("EndTime>"));
             Assert.Null(request.QueryValue("StartTime"));
         }
@@ -124,6 +124,22 @@ namespace TwilioPS.Tests.Cmdlets
                 $expected = @($all | Where-Object Status -eq 'busy').Count
                 $actual = @(Get-TwilioCall -All -Status busy).Count
                 $expected, $actual, @(Get-TwilioCall -All -Status busy | Where-Object Status -ne 'busy').Count");
+            r.ThrowIfFailed();
+            Assert.True((int)r.Output[0].BaseObject > 0);
+            Assert.Equal(r.Output[0].BaseObject, r.Output[1].BaseObject);
+            Assert.Equal(0, (int)r.Output[2].BaseObject);
+        }
+
+        [Fact]
+        public void StartTime_selects_the_calls_of_one_UTC_day()
+        {
+            using var s = new EmulatedSession(seedCalls: 300);
+            PowerShellResult r = s.Run(@"
+                $all = Get-TwilioCall -All -PageSize 1000
+                $day = ($all | Where-Object StartTime | Select-Object -First 1).StartTime.UtcDateTime.Date
+                $expected = @($all | Where-Object { $_.StartTime -and $_.StartTime.UtcDateTime.Date -eq $day }).Count
+                $actual = @(Get-TwilioCall -All -StartTime $day.AddHours(15))
+                $expected, $actual.Count, @($actual | Where-Object { $_.StartTime.UtcDateTime.Date -ne $day }).Count");
             r.ThrowIfFailed();
             Assert.True((int)r.Output[0].BaseObject > 0);
             Assert.Equal(r.Output[0].BaseObject, r.Output[1].BaseObject);

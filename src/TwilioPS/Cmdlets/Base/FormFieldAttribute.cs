@@ -17,6 +17,10 @@ namespace TwilioPS.Cmdlets
         /// <summary>Twilio's field name when it differs from the parameter's, e.g. "StartTime&gt;".</summary>
         public string Name { get; }
 
+        /// <summary>
+        /// The filter matches a whole UTC day (StartTime, EndTime): the time of day is dropped and the
+        /// day is sent as midnight UTC.
+        /// </summary>
         public bool DateOnly { get; set; }
     }
 }

@@ -87,7 +87,7 @@ namespace TwilioPS.Cmdlets
                 case string text: form.Add(name, text); return;
                 case SwitchParameter flag: form.Add(name, flag.IsPresent ? "true" : "false"); return;
                 case bool flag: form.Add(name, flag ? "true" : "false"); return;
-                case DateTime date: form.Add(name, field.DateOnly ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : FormBuilder.FormatDate(date)); return;
+                case DateTime date: form.Add(name, FormBuilder.FormatDate(field.DateOnly ? DateTime.SpecifyKind(date.Date, DateTimeKind.Utc) : date)); return;
                 case DateTimeOffset date: AddValue(form, name, field, date.UtcDateTime); return;
                 case Uri uri: form.Add(name, uri.OriginalString); return;
                 case IFormattable number: form.Add(name, number.ToString(null, CultureInfo.InvariantCulture)); return;

@@ -1,0 +1,177 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Threading;
+
+namespace TwilioPS.Tests.Spec
+{
+    /// <summary>
+    /// Twilio's official OpenAPI spec and Stoplight Prism, fetched through npm at test time (never
+    /// copied into the repository) into .ci/tools, which is ignored by git.
+    /// </summary>
+    internal static class OfficialSpec
+    {
+        public const string PrismPackage = "@stoplight/prism-cli@5.16.0";
+        public const string SpecPackage = "@twilio-alpha/mcp@0.7.0";
+
+        private static readonly object Gate = new object();
+        private static JsonDocument _document;
+
+        public static string RepositoryRoot =>
+            Path.GetFullPath(Path.Combine(Tests.ModuleAssemblies.ModuleDirectory, "..", ".."));
+
+        public static string ToolsDirectory =>
+            Environment.GetEnvironmentVariable("TWILIOPS_NPM_TOOLS") is string custom && custom.Length > 0
+                ? custom
+                : Path.Combine(RepositoryRoot, ".ci", "tools");
+
+        public static string SpecPath =>
+            Path.Combine(ToolsDirectory, "node_modules", "@twilio-alpha", "mcp", "twilio-oai", "spec", "json", "twilio_api_v2010.json");
+
+        public static string PrismPath => Path.Combine(ToolsDirectory, "node_modules", "@stoplight", "prism-cli", "dist", "index.js");
+
+        /// <summary>Installs the two npm packages once per machine (a few seconds when npm has them cached).</summary>
+        public static void EnsureInstalled()
+        {
+            lock (Gate)
+            {
+                if (File.Exists(SpecPath) && File.Exists(PrismPath)) return;
+                Directory.CreateDirectory(ToolsDirectory);
+                if (!File.Exists(Path.Combine(ToolsDirectory, "package.json")))
+                    File.WriteAllText(Path.Combine(ToolsDirectory, "package.json"), "{ \"name\": \"twilio-ps-test-tools\", \"private\": true }");
+                Run("npm", $"install --no-audit --no-fund --loglevel=error {PrismPackage} {SpecPackage}", ToolsDirectory, TimeSpan.FromMinutes(10));
+                if (!File.Exists(SpecPath) || !File.Exists(PrismPath))
+                    throw new InvalidOperationException($"npm did not install {PrismPackage} and {SpecPackage} into {ToolsDirectory}.");
+            }
+        }
+
+        public static JsonElement Root
+        {
+            get
+            {
+                lock (Gate)
+                {
+                    if (_document == null)
+                    {
+                        EnsureInstalled();
+                        _document = JsonDocument.Parse(File.ReadAllBytes(SpecPath));
+                    }
+                    return _document.RootElement;
+                }
+            }
+        }
+
+        public static JsonElement Path2010(string path) => Root.GetProperty("paths").GetProperty(path);
+
+        public static JsonElement Schema(string name) => Root.GetProperty("components").GetProperty("schemas").GetProperty(name);
+
+        private static void Run(string file, string arguments, string directory, TimeSpan timeout)
+        {
+            var start = new ProcessStartInfo(file, arguments)
+            {
+                WorkingDirectory = directory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            using Process process = Process.Start(start);
+            string stderr = process.StandardError.ReadToEndAsync().GetAwaiter().GetResult();
+            if (!process.WaitForExit((int)timeout.TotalMilliseconds))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{file} {arguments} did not finish in {timeout}.");
+            }
+            if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {arguments} failed ({process.ExitCode}): {stderr}");
+        }
+
+        public static int FreePort()
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            return port;
+        }
+    }
+
+    /// <summary>One Prism process serving the official spec for every test in the Prism collection.</summary>
+    public sealed class PrismFixture : IDisposable
+    {
+        private readonly Process _prism;
+        private readonly System.Text.StringBuilder _log = new System.Text.StringBuilder();
+
+        public PrismFixture()
+        {
+            OfficialSpec.EnsureInstalled();
+            Port = OfficialSpec.FreePort();
+            var start = new ProcessStartInfo("node", $"\"{OfficialSpec.PrismPath}\" mock -h 127.0.0.1 -p {Port} \"{OfficialSpec.SpecPath}\"")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            _prism = Process.Start(start);
+            _prism.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+            _prism.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+            _prism.BeginOutputReadLine();
+            _prism.BeginErrorReadLine();
+
+            DateTime deadline = DateTime.UtcNow.AddSeconds(90);
+            while (!Listening())
+            {
+                if (_prism.HasExited || DateTime.UtcNow > deadline)
+                {
+                    Dispose();
+                    throw new InvalidOperationException("Prism did not start: " + Log);
+                }
+                Thread.Sleep(250);
+            }
+        }
+
+        public int Port { get; }
+
+        public Uri BaseUri => new Uri($"http://127.0.0.1:{Port}");
+
+        public string Log
+        {
+            get { lock (_log) return _log.ToString(); }
+        }
+
+        private bool Listening()
+        {
+            try
+            {
+                using var client = new TcpClient();
+                client.Connect(IPAddress.Loopback, Port);
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false;
+            }
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                if (!_prism.HasExited) _prism.Kill(entireProcessTree: true);
+            }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+            _prism.Dispose();
+        }
+    }
+
+    /// <summary>Serialised with the other tests that touch process-wide state (TWILIO_* variables).</summary>
+    [Xunit.CollectionDefinition(Name, DisableParallelization = true)]
+    public sealed class PrismCollection : Xunit.ICollectionFixture<PrismFixture>
+    {
+        public const string Name = "Prism";
+    }
+}
