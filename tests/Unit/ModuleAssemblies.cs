@@ -14,6 +14,14 @@ namespace TwilioPS.Tests
         public string Path { get; }
     }
 
+    /// <summary>The RunScript host (tools/RunScript) built for this configuration.</summary>
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class RunScriptPathAttribute : Attribute
+    {
+        public RunScriptPathAttribute(string path) => Path = path;
+        public string Path { get; }
+    }
+
     /// <summary>
     /// Resolves TwilioPS.dll, TwilioPS.Emulator.dll and their dependencies from out/TwilioPS, the folder a
     /// user imports. The test project references them without copying, so tests that use the client
@@ -25,6 +33,11 @@ namespace TwilioPS.Tests
             typeof(ModuleAssemblies).Assembly.GetCustomAttribute<ModuleDirectoryAttribute>().Path);
 
         public static string ManifestPath => System.IO.Path.Combine(ModuleDirectory, "TwilioPS.psd1");
+
+        public static string RepositoryRoot => System.IO.Path.GetFullPath(System.IO.Path.Combine(ModuleDirectory, "..", ".."));
+
+        public static string RunScriptPath { get; } = System.IO.Path.GetFullPath(
+            typeof(ModuleAssemblies).Assembly.GetCustomAttribute<RunScriptPathAttribute>().Path);
 
         [ModuleInitializer]
         internal static void Register()

@@ -42,11 +42,18 @@ namespace TwilioPS.RunScript
                 Write(ConsoleColor.Red, ((PSDataCollection<ErrorRecord>)s)[e.Index].ToString());
             };
 
+            // Arguments as pwsh takes them: "-Name value", "-Switch", or positional.
+            shell.AddCommand(script);
+            for (int i = 1; i < args.Length; i++)
+            {
+                string token = args[i];
+                bool named = token.Length > 1 && token[0] == '-' && !double.TryParse(token, out _);
+                if (!named) shell.AddArgument(token);
+                else if (i + 1 < args.Length && !args[i + 1].StartsWith("-", StringComparison.Ordinal)) shell.AddParameter(token.Substring(1), args[++i]);
+                else shell.AddParameter(token.Substring(1));
+            }
             // Output streams through Out-String as it is produced, so long-running scripts show progress.
-            shell.AddScript("param($Path, $Arguments) & $Path @Arguments | Out-String -Stream -Width 150")
-                .AddParameter("Path", script)
-                .AddParameter("Arguments", args.Skip(1).ToArray());
-            shell.AddStatement().AddScript("$null"); // keeps Invoke's output collection separate from host output
+            shell.AddCommand("Out-String").AddParameter("Stream").AddParameter("Width", 150);
             var output = new PSDataCollection<PSObject>();
             output.DataAdded += (s, e) => Console.WriteLine(((PSDataCollection<PSObject>)s)[e.Index]);
             try

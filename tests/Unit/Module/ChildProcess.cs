@@ -1,0 +1,43 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+
+namespace TwilioPS.Tests.Module
+{
+    /// <summary>Runs a script through tools/RunScript in a fresh process, as the README's command does.</summary>
+    internal static class ChildProcess
+    {
+        public static (int ExitCode, string Output) RunScript(string scriptPath, TimeSpan timeout, params string[] arguments)
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                WorkingDirectory = ModuleAssemblies.RepositoryRoot,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add(ModuleAssemblies.RunScriptPath);
+            start.ArgumentList.Add(scriptPath);
+            foreach (string argument in arguments) start.ArgumentList.Add(argument);
+            foreach (string name in new[] { "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_KEY", "TWILIO_API_SECRET" })
+                start.Environment.Remove(name);
+
+            using Process process = Process.Start(start);
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            if (!process.WaitForExit((int)timeout.TotalMilliseconds))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{scriptPath} did not finish in {timeout}.");
+            }
+            return (process.ExitCode, stdout.GetAwaiter().GetResult() + stderr.GetAwaiter().GetResult());
+        }
+
+        public static string TempScript(string text)
+        {
+            string path = Path.Combine(Path.GetTempPath(), "twilio-ps-" + Guid.NewGuid().ToString("N") + ".ps1");
+            File.WriteAllText(path, text);
+            return path;
+        }
+    }
+}
