@@ -25,8 +25,48 @@ namespace TwilioPS.Client
         {
             if (reader.TokenType == JsonTokenType.Null) return null;
             if (reader.TokenType != JsonTokenType.String) throw new JsonException("Expected a date string.");
-            string text = reader.GetString();
-            return Parse(text);
+            // Every record carries several dates: read Twilio's fixed-width form straight from the bytes.
+            if (!reader.HasValueSequence && !reader.ValueIsEscaped && TryParseRfc2822(reader.ValueSpan, out DateTimeOffset fast))
+                return fast;
+            return Parse(reader.GetString());
+        }
+
+        private static readonly byte[] Months = System.Text.Encoding.ASCII.GetBytes("JanFebMarAprMayJunJulAugSepOctNovDec");
+
+        /// <summary>"Tue, 31 Aug 2010 20:36:28 +0000": exactly what Twilio sends; anything else takes the general path.</summary>
+        internal static bool TryParseRfc2822(ReadOnlySpan<byte> text, out DateTimeOffset value)
+        {
+            value = default;
+            if (text.Length != 31 || text[3] != (byte)',' || text[4] != (byte)' ' || text[7] != (byte)' ' || text[11] != (byte)' '
+                || text[16] != (byte)' ' || text[19] != (byte)':' || text[22] != (byte)':' || text[25] != (byte)' ')
+                return false;
+            int month = -1;
+            for (int m = 0; m < 12; m++)
+            {
+                if (Months[m * 3] == text[8] && Months[m * 3 + 1] == text[9] && Months[m * 3 + 2] == text[10]) { month = m + 1; break; }
+            }
+            if (month < 0
+                || !Digits(text, 5, 2, out int day) || !Digits(text, 12, 4, out int year) || !Digits(text, 17, 2, out int hour)
+                || !Digits(text, 20, 2, out int minute) || !Digits(text, 23, 2, out int second)
+                || !Digits(text, 27, 2, out int offsetHours) || !Digits(text, 29, 2, out int offsetMinutes))
+                return false;
+            int sign = text[26] == (byte)'+' ? 1 : text[26] == (byte)'-' ? -1 : 0;
+            if (sign == 0 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59 || offsetMinutes > 59)
+                return false;
+            value = new DateTimeOffset(year, month, day, hour, minute, second, new TimeSpan(sign * offsetHours, sign * offsetMinutes, 0));
+            return true;
+        }
+
+        private static bool Digits(ReadOnlySpan<byte> text, int start, int count, out int value)
+        {
+            value = 0;
+            for (int i = start; i < start + count; i++)
+            {
+                int digit = text[i] - '0';
+                if (digit < 0 || digit > 9) return false;
+                value = value * 10 + digit;
+            }
+            return true;
         }
 
         internal static DateTimeOffset? Parse(string text)
@@ -53,57 +93,55 @@ namespace TwilioPS.Client
         }
     }
 
-    /// <summary>Twilio sends many numbers as strings ("15", "-0.0130") and empty strings for "none".</summary>
-    internal sealed class LenientInt32Converter : JsonConverter<int?>
+    /// <summary>
+    /// Twilio sends many numbers as strings ("15", "-0.01300"), some as numbers, and empty strings for
+    /// "none". One reading rule for every numeric field; subclasses only say how to parse.
+    /// </summary>
+    internal abstract class LenientNumberConverter<T> : JsonConverter<T?> where T : struct, IFormattable
     {
         public override bool HandleNull => true;
 
-        public override int? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        protected abstract T ReadNumber(ref Utf8JsonReader reader);
+
+        protected abstract bool TryParse(ReadOnlySpan<byte> utf8, out T value, out int consumed);
+
+        public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             switch (reader.TokenType)
             {
                 case JsonTokenType.Null: return null;
-                case JsonTokenType.Number: return reader.GetInt32();
+                case JsonTokenType.Number: return ReadNumber(ref reader);
                 case JsonTokenType.String:
                     if (reader.ValueTextEquals(ReadOnlySpan<byte>.Empty)) return null;
                     ReadOnlySpan<byte> span = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
-                    if (Utf8Parser.TryParse(span, out int number, out int consumed) && consumed == span.Length) return number;
-                    throw new JsonException($"'{reader.GetString()}' is not a whole number.");
+                    if (TryParse(span, out T number, out int consumed) && consumed == span.Length) return number;
+                    throw new JsonException($"'{reader.GetString()}' is not a {typeof(T).Name} number.");
                 default: throw new JsonException("Expected a number.");
             }
         }
 
-        public override void Write(Utf8JsonWriter writer, int? value, JsonSerializerOptions options)
+        public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options)
         {
-            if (value.HasValue) writer.WriteStringValue(value.Value.ToString(CultureInfo.InvariantCulture));
+            if (value.HasValue) writer.WriteStringValue(value.Value.ToString(null, CultureInfo.InvariantCulture));
             else writer.WriteNullValue();
         }
     }
 
-    /// <summary>Prices arrive as strings ("-0.01300") or numbers; decimal keeps them exact.</summary>
-    internal sealed class LenientDecimalConverter : JsonConverter<decimal?>
+    /// <summary>Durations, queue times: whole numbers.</summary>
+    internal sealed class LenientInt32Converter : LenientNumberConverter<int>
     {
-        public override bool HandleNull => true;
+        protected override int ReadNumber(ref Utf8JsonReader reader) => reader.GetInt32();
 
-        public override decimal? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            switch (reader.TokenType)
-            {
-                case JsonTokenType.Null: return null;
-                case JsonTokenType.Number: return reader.GetDecimal();
-                case JsonTokenType.String:
-                    if (reader.ValueTextEquals(ReadOnlySpan<byte>.Empty)) return null;
-                    ReadOnlySpan<byte> span = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
-                    if (Utf8Parser.TryParse(span, out decimal number, out int consumed) && consumed == span.Length) return number;
-                    throw new JsonException($"'{reader.GetString()}' is not a decimal number.");
-                default: throw new JsonException("Expected a number.");
-            }
-        }
+        protected override bool TryParse(ReadOnlySpan<byte> utf8, out int value, out int consumed) =>
+            Utf8Parser.TryParse(utf8, out value, out consumed);
+    }
 
-        public override void Write(Utf8JsonWriter writer, decimal? value, JsonSerializerOptions options)
-        {
-            if (value.HasValue) writer.WriteStringValue(value.Value.ToString(CultureInfo.InvariantCulture));
-            else writer.WriteNullValue();
-        }
+    /// <summary>Prices: decimal keeps "-0.01300" exact.</summary>
+    internal sealed class LenientDecimalConverter : LenientNumberConverter<decimal>
+    {
+        protected override decimal ReadNumber(ref Utf8JsonReader reader) => reader.GetDecimal();
+
+        protected override bool TryParse(ReadOnlySpan<byte> utf8, out decimal value, out int consumed) =>
+            Utf8Parser.TryParse(utf8, out value, out consumed);
     }
 }

@@ -25,6 +25,36 @@ namespace TwilioPS.Tests.Client
         }
 
         [Fact]
+        public void The_fast_date_path_agrees_with_the_general_parser()
+        {
+            var random = new Random(2010);
+            for (int i = 0; i < 2000; i++)
+            {
+                var expected = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.FromMinutes(random.Next(-12, 13) * 60 + (i % 2) * 30))
+                    .AddSeconds(random.NextDouble() * 1_000_000_000);
+                expected = new DateTimeOffset(expected.Year, expected.Month, expected.Day, expected.Hour, expected.Minute, expected.Second, expected.Offset);
+                string wire = expected.ToString("ddd, dd MMM yyyy HH:mm:ss ", System.Globalization.CultureInfo.InvariantCulture)
+                    + (expected.Offset < TimeSpan.Zero ? "-" : "+") + expected.Offset.Duration().ToString("hhmm");
+                Assert.True(TwilioDateConverter.TryParseRfc2822(Encoding.ASCII.GetBytes(wire), out DateTimeOffset fast), wire);
+                Assert.Equal(expected, fast);
+                Assert.Equal(expected.Offset, fast.Offset);
+                Assert.Equal(TwilioDateConverter.Parse(wire), fast);
+            }
+        }
+
+        [Theory]
+        [InlineData("Tue, 31 Foo 2010 20:36:28 +0000")]
+        [InlineData("Tue, 31 Feb 2010 20:36:28 +0000")]
+        [InlineData("Tue, 31 Aug 2010 24:36:28 +0000")]
+        [InlineData("Tue, 31 Aug 2010 20:36:28 *0000")]
+        [InlineData("Tue, 1 Aug 2010 20:36:28 +0000")]
+        [InlineData("2010-08-31T20:36:28Z")]
+        public void Anything_but_the_exact_form_leaves_the_fast_path(string wire)
+        {
+            Assert.False(TwilioDateConverter.TryParseRfc2822(Encoding.ASCII.GetBytes(wire), out _));
+        }
+
+        [Fact]
         public void A_call_record_maps_every_field_and_keeps_unknown_ones()
         {
             TwilioCall call = JsonSerializer.Deserialize(@"{
