@@ -31,16 +31,20 @@ namespace TwilioPS.Client
 
         /// <summary>
         /// An absolute URI for a host-relative Twilio path such as "/2010-04-01/Accounts/AC….json".
-        /// An absolute URI (a next_page_uri from some stand-ins) is accepted only on the connection's own
-        /// host: the Authorization header must never travel to a host the user did not connect to.
+        /// The Authorization header must never travel to a host the user did not connect to, so an
+        /// absolute URI (a next_page_uri from some stand-ins and proxies) is used as is only on the
+        /// connection's own host; an API path on any other host (say, api.twilio.com echoed by a
+        /// stand-in) is read against the connection's own root; anything else is refused.
         /// </summary>
         public Uri Resolve(string hostRelativePath)
         {
             if (Uri.TryCreate(hostRelativePath, UriKind.Absolute, out Uri absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
             {
-                if (Uri.Compare(absolute, BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
-                    throw new TwilioProtocolException($"Refusing to follow {absolute.GetLeftPart(UriPartial.Authority)}: it is not the connection's API host ({BaseUri.GetLeftPart(UriPartial.Authority)}).");
-                return absolute;
+                if (Uri.Compare(absolute, BaseUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0)
+                    return absolute;
+                if (absolute.AbsolutePath.StartsWith("/2010-04-01/", StringComparison.Ordinal))
+                    return new Uri(_root + absolute.PathAndQuery);
+                throw new TwilioProtocolException($"Refusing to follow {absolute.GetLeftPart(UriPartial.Authority)}{absolute.AbsolutePath}: it is neither the connection's API host ({BaseUri.GetLeftPart(UriPartial.Authority)}) nor a Twilio API path.");
             }
             return new Uri(_root + (hostRelativePath.StartsWith("/", StringComparison.Ordinal) ? hostRelativePath : "/" + hostRelativePath));
         }

@@ -51,12 +51,15 @@ namespace TwilioPS.Tests.Client
         }
 
         [Fact]
-        public void Never_follows_a_link_to_another_host()
+        public void Never_sends_a_request_to_another_host()
         {
             TwilioHttp http = Http(new StubHandler((_, n) => StubHandler.Json(200, "{}")), "http://127.0.0.1:4010");
             Assert.Equal("http://127.0.0.1:4010/2010-04-01/x.json", http.Resolve("http://127.0.0.1:4010/2010-04-01/x.json").ToString());
-            Assert.Throws<TwilioProtocolException>(() => http.Resolve("https://evil.example.com/2010-04-01/x.json"));
-            Assert.Throws<TwilioProtocolException>(() => http.Resolve("http://127.0.0.1:4011/2010-04-01/x.json"));
+            // An API path echoed on another host is read from the connection's own host, never from there.
+            Assert.Equal("http://127.0.0.1:4010/2010-04-01/Accounts/AC1/Calls.json?Page=1",
+                http.Resolve("https://api.twilio.com/2010-04-01/Accounts/AC1/Calls.json?Page=1").ToString());
+            Assert.Equal("http://127.0.0.1:4010/2010-04-01/x.json", http.Resolve("http://127.0.0.1:4011/2010-04-01/x.json").ToString());
+            Assert.Throws<TwilioProtocolException>(() => http.Resolve("https://evil.example.com/collect?token=1"));
         }
 
         [Fact]

@@ -132,6 +132,36 @@ namespace TwilioPS.Tests.Cmdlets
             Assert.DoesNotContain("0123456789abcdef0123456789abcdef", string.Join("\n", r.AllText()));
         }
 
+        [Fact]
+        public void A_stand_in_without_the_account_resource_is_verified_with_a_call_list()
+        {
+            _emulator.Interceptor = new Answer404(r => r.Path == "/2010-04-01/Accounts/" + _emulator.AccountSid + ".json");
+            PowerShellResult r = _ps.Run("Connect-Twilio -AccountSid $account -AuthToken $token -BaseUri $uri -Verbose");
+            TwilioConnection c = Connected(r);
+            Assert.Null(c.FriendlyName);
+            Assert.Contains(r.Verbose, v => v.Contains("one-record call list"));
+            Assert.Contains(_emulator.Requests, q => q.Path.EndsWith("/Calls.json", StringComparison.Ordinal) && q.QueryValue("PageSize") == "1");
+        }
+
+        [Fact]
+        public void A_server_with_neither_resource_is_not_a_Twilio_API()
+        {
+            _emulator.Interceptor = new Answer404(r => true);
+            PowerShellResult r = _ps.Run("Connect-Twilio -AccountSid $account -AuthToken $token -BaseUri $uri");
+            Assert.Equal("AuthenticationFailed,TwilioPS.Cmdlets.Session.ConnectTwilioCommand", r.FirstError?.FullyQualifiedErrorId);
+            Assert.Contains("is a Twilio API root", r.FirstError.Exception.Message);
+        }
+
+        private sealed class Answer404 : IRequestInterceptor
+        {
+            private readonly Func<EmulatorRequest, bool> _when;
+
+            public Answer404(Func<EmulatorRequest, bool> when) => _when = when;
+
+            public EmulatorFault Intercept(EmulatorRequest request) =>
+                _when(request) ? new EmulatorFault { Status = 404, Code = 20404, Message = "The requested resource " + request.Path + " was not found" } : null;
+        }
+
         [Theory]
         [InlineData("http://example.com")]
         [InlineData("http://10.0.0.1:4010")]

@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Management.Automation;
 using System.Net;
-using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Security;
 using TwilioPS.Client;
@@ -114,8 +113,7 @@ namespace TwilioPS.Cmdlets.Session
             var connection = new TwilioConnection(settings);
             try
             {
-                TwilioAccount account = Await(ct => connection.Client.FetchAccountAsync(settings.AccountSid, ct));
-                connection.FriendlyName = account?.FriendlyName;
+                connection.FriendlyName = Verify(connection, settings.AccountSid);
             }
             catch (TwilioApiException exception) when (exception.Status == HttpStatusCode.Unauthorized || exception.Status == HttpStatusCode.Forbidden || exception.Status == HttpStatusCode.NotFound)
             {
@@ -140,6 +138,36 @@ namespace TwilioPS.Cmdlets.Session
             {
                 connection.HandedOut = true;
                 WriteObject(connection);
+            }
+        }
+
+        /// <summary>
+        /// One request proves the credential: fetching the account (which also names it). A stand-in
+        /// that serves the resources but not the account itself answers 404 there; then one
+        /// single-record call list decides instead.
+        /// </summary>
+        private string Verify(TwilioConnection connection, string accountSid)
+        {
+            try
+            {
+                return Await(ct => connection.Client.FetchAccountAsync(accountSid, ct))?.FriendlyName;
+            }
+            catch (TwilioApiException exception) when (exception.Status == HttpStatusCode.NotFound)
+            {
+                WriteVerbose($"The API has no account resource for {accountSid}; verifying with a one-record call list instead.");
+                using (TwilioPager<TwilioCall> probe = connection.Client.Calls.List(accountSid, null, 1))
+                {
+                    probe.PageLimit = 1;
+                    try
+                    {
+                        Await(probe.NextAsync);
+                    }
+                    catch (TwilioApiException second) when (second.Status == HttpStatusCode.NotFound)
+                    {
+                        throw exception; // neither resource exists: report the account lookup
+                    }
+                }
+                return null;
             }
         }
 
