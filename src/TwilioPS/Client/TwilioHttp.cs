@@ -66,12 +66,12 @@ namespace TwilioPS.Client
             }
         }
 
-        public async Task<TwilioPage<T>> GetPageAsync<T>(string path, byte[] recordsKey, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        /// <summary>A GET's whole body in a pooled buffer (the caller disposes it), for list pages.</summary>
+        internal async Task<ResponseBuffer> GetBodyAsync(string path, CancellationToken cancellationToken)
         {
             using (HttpResponseMessage response = await SendCheckedAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false))
-            using (ResponseBuffer body = await ResponseBuffer.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false))
             {
-                return TwilioPage<T>.Parse(body.Span, recordsKey, typeInfo);
+                return await ResponseBuffer.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
             }
         }
 

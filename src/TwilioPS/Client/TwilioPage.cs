@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
@@ -58,9 +59,42 @@ namespace TwilioPS.Client
 
             if (records == null)
                 throw new JsonException($"The list response has no '{Encoding.UTF8.GetString(recordsKey)}' array.");
-            return new TwilioPage<T>(records, string.IsNullOrEmpty(next) ? null : next);
+            return new TwilioPage<T>(records, NullIfEmpty(next));
         }
 
         private static readonly byte[] NextPageUriKey = Encoding.UTF8.GetBytes("next_page_uri");
+        private static readonly byte[] NextPageUriName = Encoding.UTF8.GetBytes("\"next_page_uri\"");
+
+        /// <summary>
+        /// A quick look for next_page_uri without reading the records: the JSON value after the one
+        /// "next_page_uri" name in the body (none, or more than one, and the quick look declines).
+        /// Twilio writes it after the record array, so a full parse would reach it last. The caller
+        /// checks this against <see cref="Parse"/>'s answer.
+        /// </summary>
+        internal static string FindNextPageUri(ReadOnlySpan<byte> json)
+        {
+            int at = json.LastIndexOf(NextPageUriName);
+            if (at < 0 || json.IndexOf(NextPageUriName) != at) return null;
+            ReadOnlySpan<byte> rest = json.Slice(at + NextPageUriName.Length);
+            int i = 0;
+            while (i < rest.Length && IsWhiteSpace(rest[i])) i++;
+            if (i == rest.Length || rest[i] != (byte)':') return null;
+            i++;
+            while (i < rest.Length && IsWhiteSpace(rest[i])) i++;
+            var reader = new Utf8JsonReader(rest.Slice(i), isFinalBlock: false, state: default);
+            try
+            {
+                if (!reader.Read()) return null;
+                return reader.TokenType == JsonTokenType.String ? NullIfEmpty(reader.GetString()) : null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
+        }
+
+        private static bool IsWhiteSpace(byte b) => b == (byte)' ' || b == (byte)'\t' || b == (byte)'\r' || b == (byte)'\n';
+
+        private static string NullIfEmpty(string value) => string.IsNullOrEmpty(value) ? null : value;
     }
 }

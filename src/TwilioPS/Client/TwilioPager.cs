@@ -7,98 +7,140 @@ using System.Threading.Tasks;
 namespace TwilioPS.Client
 {
     /// <summary>
-    /// Walks a Twilio list by following next_page_uri — never by computing page numbers. While the
-    /// caller is busy with one page, the next one is already being fetched and parsed on a worker
-    /// thread, so the pipeline and the network overlap. Pages are handed over one at a time and never
-    /// accumulated.
+    /// Walks a Twilio list by following next_page_uri — never by computing page numbers — as a
+    /// pipeline of three overlapping stages: the next page is requested as soon as the current body
+    /// has arrived (its next_page_uri is found before the records are parsed), records are parsed on
+    /// a worker, and the caller writes the previous page meanwhile. At most <see cref="Lookahead"/>
+    /// pages wait unread, so memory stays bounded however slow the consumer is.
     /// </summary>
     public sealed class TwilioPager<T> : IDisposable
     {
+        /// <summary>Pages fetched ahead of the one the caller holds.</summary>
+        public const int Lookahead = 2;
+
         private readonly TwilioHttp _http;
+        private readonly string _firstPage;
         private readonly byte[] _recordsKey;
         private readonly JsonTypeInfo<T> _typeInfo;
-        private readonly HashSet<string> _visited = new HashSet<string>(StringComparer.Ordinal);
         private readonly CancellationTokenSource _lifetime = new CancellationTokenSource();
-        private string _next;
-        private Task<TwilioPage<T>> _pending;
+        private readonly SemaphoreSlim _slots = new SemaphoreSlim(Lookahead, Lookahead);
+
+        // Written only by the fetch chain, where each fetch is started by the one before it.
+        private readonly HashSet<string> _visited = new HashSet<string>(StringComparer.Ordinal);
+        private long _recordsFetched;
+        private int _pagesFetched;
+        private string _notFetched;
+
         private CancellationTokenSource _linked;
-        private long _recordsReturned;
-        private int _pagesReturned;
+        private Task<Fetched> _pending;
+        private bool _started;
+
+        private sealed class Fetched
+        {
+            public TwilioPage<T> Page;
+            public Task<Fetched> Next;
+        }
 
         internal TwilioPager(TwilioHttp http, string firstPage, byte[] recordsKey, JsonTypeInfo<T> typeInfo)
         {
             _http = http;
-            _next = firstPage;
+            _firstPage = firstPage;
             _recordsKey = recordsKey;
             _typeInfo = typeInfo;
             _visited.Add(firstPage);
         }
 
-        /// <summary>Stop once this many records have been handed out (null: no limit).</summary>
+        /// <summary>Stop once this many records have been fetched (null: no limit). Set before the first page.</summary>
         public long? RecordLimit { get; set; }
 
-        /// <summary>Stop after this many pages (null: no limit). The first page only is 1.</summary>
+        /// <summary>Stop after this many pages (null: no limit); 1 is the first page only. Set before the first page.</summary>
         public int? PageLimit { get; set; }
 
-        /// <summary>True when Twilio has more pages than the limits let this pager fetch.</summary>
-        public bool HasMore => _next != null;
+        /// <summary>True when the list has pages beyond those the limits let this pager fetch.</summary>
+        public bool HasMore => _pending == null && _started && Volatile.Read(ref _notFetched) != null;
 
         /// <summary>The next page, or null when the list (or the limit) is exhausted.</summary>
         public async Task<TwilioPage<T>> NextAsync(CancellationToken cancellationToken)
         {
             if (_pending == null)
             {
-                if (!WantsAnotherPage()) return null;
-                _pending = FetchAsync(_next, cancellationToken);
+                if (_started) return null;
+                _started = true;
+                _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
+                _pending = FetchAsync(_firstPage);
             }
 
-            TwilioPage<T> page;
-            try
-            {
-                page = await _pending.ConfigureAwait(false);
-            }
-            finally
-            {
-                _pending = null;
-            }
-
-            _pagesReturned++;
-            _recordsReturned += page.Records.Count;
-            _next = page.NextPageUri;
-            if (_next != null && !_visited.Add(_next))
-            {
-                // A stand-in (or a bug) that links a page to itself would otherwise loop forever.
-                OperationLog.Verbose($"The list linked back to a page already read ({_next}); stopping there.");
-                _next = null;
-            }
-
-            if (WantsAnotherPage()) _pending = FetchAsync(_next, cancellationToken);
-            return page;
+            Fetched fetched = await _pending.ConfigureAwait(false);
+            _pending = fetched.Next;
+            _slots.Release(); // the caller took a page: the chain may fetch one more
+            return fetched.Page;
         }
 
-        private bool WantsAnotherPage() =>
-            _next != null
-            && (!RecordLimit.HasValue || _recordsReturned < RecordLimit.Value)
-            && (!PageLimit.HasValue || _pagesReturned < PageLimit.Value);
-
-        private Task<TwilioPage<T>> FetchAsync(string path, CancellationToken cancellationToken)
+        private Task<Fetched> FetchAsync(string path)
         {
-            // One linked source for the pager's life: the caller passes the same token on every call.
-            if (_linked == null) _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
             CancellationToken token = _linked.Token;
-            // Task.Run: parse on a worker so the caller's thread is free to emit the current page.
-            return Task.Run(() => _http.GetPageAsync(path, _recordsKey, _typeInfo, token), token);
+            Task<Fetched> task = Task.Run(() => FetchChainedAsync(path, token), token);
+            // Every link is observed, so a fetch nobody awaits any more never surfaces as unobserved.
+            task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return task;
         }
 
-        /// <summary>Cancels a prefetch nobody will read (the caller stopped early).</summary>
+        private async Task<Fetched> FetchChainedAsync(string path, CancellationToken token)
+        {
+            await _slots.WaitAsync(token).ConfigureAwait(false);
+            using (ResponseBuffer body = await _http.GetBodyAsync(path, token).ConfigureAwait(false))
+            {
+                _pagesFetched++;
+                Task<Fetched> next = null;
+
+                // Without a record limit the next page does not depend on this one's records: request
+                // it now, while this one is parsed.
+                string announced = RecordLimit.HasValue ? null : Follow(TwilioPage<T>.FindNextPageUri(body.Span));
+                if (announced != null && PageAllowed()) next = FetchAsync(announced);
+
+                TwilioPage<T> page = TwilioPage<T>.Parse(body.Span, _recordsKey, _typeInfo);
+                _recordsFetched += page.Records.Count;
+
+                if (!string.Equals(announced, page.NextPageUri, StringComparison.Ordinal))
+                {
+                    // The quick look and the full parse disagree (or a limit needed the records first):
+                    // the parse is the truth.
+                    if (next != null)
+                    {
+                        _lifetime.Cancel();
+                        throw new TwilioProtocolException("The list response names two different next pages.");
+                    }
+                    string following = Follow(page.NextPageUri);
+                    if (following != null && PageAllowed() && RecordAllowed()) next = FetchAsync(following);
+                    else Volatile.Write(ref _notFetched, following);
+                }
+                else if (next == null)
+                {
+                    Volatile.Write(ref _notFetched, announced);
+                }
+
+                return new Fetched { Page = page, Next = next };
+            }
+        }
+
+        /// <summary>The page to read next, or null: none, or one already read (a stand-in linking a page to itself).</summary>
+        private string Follow(string nextPageUri)
+        {
+            if (nextPageUri == null) return null;
+            if (_visited.Add(nextPageUri)) return nextPageUri;
+            OperationLog.Verbose($"The list linked back to a page already read ({nextPageUri}); stopping there.");
+            return null;
+        }
+
+        private bool PageAllowed() => !PageLimit.HasValue || _pagesFetched < PageLimit.Value;
+
+        private bool RecordAllowed() => !RecordLimit.HasValue || _recordsFetched < RecordLimit.Value;
+
+        /// <summary>Cancels fetches nobody will read (the caller stopped early).</summary>
         public void Dispose()
         {
             _lifetime.Cancel();
-            Task<TwilioPage<T>> pending = _pending;
             _pending = null;
-            // Observe the abandoned prefetch's fault so it never surfaces as an unobserved exception.
-            pending?.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
-            _linked?.Dispose();
         }
     }
 }

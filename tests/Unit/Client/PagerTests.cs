@@ -50,6 +50,48 @@ namespace TwilioPS.Tests.Client
             }, stub.Requests);
         }
 
+        [Theory]
+        [InlineData("{\"calls\":[],\"next_page_uri\":\"/a?PageToken=PA1\"}", "/a?PageToken=PA1")]
+        [InlineData("{\"calls\":[] , \"next_page_uri\" :\n \"/a?x=1\\u0026y=2\" ,\"page\":1}", "/a?x=1&y=2")]
+        [InlineData("{\"next_page_uri\":null,\"calls\":[]}", null)]
+        [InlineData("{\"next_page_uri\":\"\",\"calls\":[]}", null)]
+        [InlineData("{\"calls\":[]}", null)]
+        [InlineData("{\"calls\":[{\"next_page_uri\":\"/nested\"}],\"next_page_uri\":\"/top\"}", null)]
+        public void The_quick_look_finds_only_an_unambiguous_next_page(string json, string expected)
+        {
+            Assert.Equal(expected, TwilioPage<TwilioCall>.FindNextPageUri(System.Text.Encoding.UTF8.GetBytes(json)));
+        }
+
+        [Fact]
+        public async Task An_ambiguous_body_is_followed_by_its_parsed_next_page()
+        {
+            // A record carrying a next_page_uri of its own: the quick look declines, the parse decides.
+            var stub = new StubHandler((_, n) => StubHandler.Json(200, n == 0
+                ? "{\"calls\":[{\"sid\":\"CA1\",\"next_page_uri\":\"/decoy\"}],\"next_page_uri\":\"/2010-04-01/Accounts/AC1/Calls.json?PageToken=PA2\"}"
+                : PageJson(null, "CA2")));
+            var api = new ResourceApi<TwilioCall>(Http(stub), "Calls", "calls", TwilioJsonContext.Default.TwilioCall);
+            using TwilioPager<TwilioCall> pager = api.List("AC1", null, 1);
+            var sids = new System.Collections.Generic.List<string>();
+            for (TwilioPage<TwilioCall> page; (page = await pager.NextAsync(CancellationToken.None)) != null;)
+                sids.AddRange(page.Records.Select(c => c.Sid));
+            Assert.Equal(new[] { "CA1", "CA2" }, sids);
+            Assert.DoesNotContain(stub.Requests, r => r.Contains("decoy"));
+        }
+
+        [Fact]
+        public async Task Look_ahead_is_bounded_while_the_caller_is_busy()
+        {
+            var stub = new StubHandler((_, n) => StubHandler.Json(200, PageJson("/2010-04-01/Accounts/AC1/Calls.json?PageToken=PA" + (n + 1), "CA" + n)));
+            var api = new ResourceApi<TwilioCall>(Http(stub), "Calls", "calls", TwilioJsonContext.Default.TwilioCall);
+            using TwilioPager<TwilioCall> pager = api.List("AC1", null, 1);
+            await pager.NextAsync(CancellationToken.None);
+            // A slow consumer: the chain reads ahead up to the look-ahead, then waits instead of reading the endless list.
+            int expected = 1 + TwilioPager<TwilioCall>.Lookahead;
+            for (int i = 0; i < 200 && stub.Count < expected; i++) await Task.Delay(25);
+            await Task.Delay(200);
+            Assert.Equal(expected, stub.Count);
+        }
+
         [Fact]
         public void Never_sends_a_request_to_another_host()
         {
