@@ -37,12 +37,12 @@ namespace TwilioPS.Cmdlets
             }
             catch (TwilioProtocolException exception)
             {
-                WriteError(new ErrorRecord(exception, "TwilioProtocolError", ErrorCategory.InvalidResult, ErrorTarget));
+                WriteError(TwilioErrors.FromProtocol(exception, ErrorTarget));
             }
             catch (System.Text.Json.JsonException exception)
             {
-                WriteError(new ErrorRecord(new TwilioProtocolException("The response is not the JSON the Twilio API sends: " + exception.Message, exception),
-                    "TwilioProtocolError", ErrorCategory.InvalidResult, ErrorTarget));
+                WriteError(TwilioErrors.FromProtocol(
+                    new TwilioProtocolException("The response is not the JSON the Twilio API sends: " + exception.Message, exception), ErrorTarget));
             }
             catch (TaskCanceledException exception) when (!_cancellation.IsCancellationRequested)
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
@@ -67,16 +68,32 @@ namespace TwilioPS.Cmdlets
         /// </summary>
         protected FormBuilder BoundFormFields()
         {
+            Dictionary<string, KeyValuePair<string, FormFieldAttribute>> fields = FormFieldsOf(GetType());
             var form = new FormBuilder();
             foreach (KeyValuePair<string, object> bound in MyInvocation.BoundParameters)
             {
-                PropertyInfo property = GetType().GetProperty(bound.Key, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-                FormFieldAttribute field = property?.GetCustomAttribute<FormFieldAttribute>();
-                if (field == null) continue;
-                AddValue(form, field.Name ?? property.Name, field, bound.Value);
+                if (fields.TryGetValue(bound.Key, out KeyValuePair<string, FormFieldAttribute> field))
+                    AddValue(form, field.Key, field.Value, bound.Value);
             }
             return form;
         }
+
+        // Bulk sends bind thousands of records: read each cmdlet type's [FormField] map once.
+        private static readonly ConcurrentDictionary<Type, Dictionary<string, KeyValuePair<string, FormFieldAttribute>>> FormFieldMaps =
+            new ConcurrentDictionary<Type, Dictionary<string, KeyValuePair<string, FormFieldAttribute>>>();
+
+        /// <summary>Parameter name → (Twilio field name, attribute), for the [FormField] properties of a cmdlet.</summary>
+        private static Dictionary<string, KeyValuePair<string, FormFieldAttribute>> FormFieldsOf(Type cmdlet) =>
+            FormFieldMaps.GetOrAdd(cmdlet, type =>
+            {
+                var map = new Dictionary<string, KeyValuePair<string, FormFieldAttribute>>(StringComparer.OrdinalIgnoreCase);
+                foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                {
+                    FormFieldAttribute field = property.GetCustomAttribute<FormFieldAttribute>();
+                    if (field != null) map[property.Name] = new KeyValuePair<string, FormFieldAttribute>(field.Name ?? property.Name, field);
+                }
+                return map;
+            });
 
         private static void AddValue(FormBuilder form, string name, FormFieldAttribute field, object value)
         {

@@ -45,6 +45,10 @@ namespace TwilioPS.Cmdlets
                 ErrorDetails = new ErrorDetails("Could not reach the Twilio API: " + Innermost(exception).Message),
             };
 
+        /// <summary>The server answered, but not as the Twilio API does.</summary>
+        public static ErrorRecord FromProtocol(TwilioProtocolException exception, object target) =>
+            new ErrorRecord(exception, "TwilioProtocolError", ErrorCategory.InvalidResult, target);
+
         public static ErrorRecord NotConnected() =>
             new ErrorRecord(
                 new InvalidOperationException("Not connected to Twilio. Run Connect-Twilio first, or pass -Connection."),

@@ -132,7 +132,8 @@ namespace TwilioPS.Cmdlets.Session
 
             TwilioConnection previous = TwilioSession.Default;
             TwilioSession.Default = connection;
-            if (previous != null && !PassThruHeld(previous)) previous.Dispose();
+            // A connection someone kept with -PassThru may still be in use through -Connection: leave it open.
+            if (previous != null && !previous.HandedOut) previous.Dispose();
             WriteVerbose($"Connected to account {connection.AccountSid}{(connection.FriendlyName != null ? " (" + connection.FriendlyName + ")" : string.Empty)}.");
             if (PassThru)
             {
@@ -170,9 +171,6 @@ namespace TwilioPS.Cmdlets.Session
                 return null;
             }
         }
-
-        // A connection someone kept with -PassThru may still be in use through -Connection: leave it open.
-        private static bool PassThruHeld(TwilioConnection connection) => connection.HandedOut;
 
         private TwilioConnectionSettings ResolveSettings()
         {
