@@ -102,7 +102,7 @@ namespace TwilioPS.Connection
         private HttpClient CreateHttpClient()
         {
             if (_disposed != 0)
-                throw new ObjectDisposedException(nameof(TwilioConnection), "This Twilio connection was closed by Disconnect-Twilio. Run Connect-Twilio again.");
+                throw new ConnectionClosedException();
             return _httpClientFactory.CreateClient(_httpClientName);
         }
 

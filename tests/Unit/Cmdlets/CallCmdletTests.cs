@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using TwilioPS.Connection;
 using TwilioPS.Models;
 using TwilioPS.Tests.Hosting;
 using Xunit;
@@ -226,6 +227,13 @@ namespace TwilioPS.Tests.Cmdlets
             Assert.Contains("recordings", call.SubresourceUris.Keys);
         }
 
+        /// <summary>The gaps between the connection's call releases, in milliseconds, as its throttle recorded them.</summary>
+        internal static double[] ReleaseGaps(TwilioPS.Client.CallThrottle throttle)
+        {
+            long[] releases = throttle.RecentReleases();
+            return releases.Zip(releases.Skip(1), (a, b) => (b - a) * 1000.0 / throttle.Clock.Frequency).ToArray();
+        }
+
         [Fact]
         public void NewTwilioCall_waits_on_the_throttle_and_says_so()
         {
@@ -233,10 +241,59 @@ namespace TwilioPS.Tests.Cmdlets
             PowerShellResult r = s.Run("'+14155550101', '+14155550102', '+14155550103' | New-TwilioCall -From '+14155550100' -Url 'https://example.com/v' -Verbose");
             r.ThrowIfFailed();
             Assert.Contains(r.Verbose, v => v.Contains("calls-per-second throttle"));
-            var creates = s.Emulator.Requests.Where(q => q.Method == "POST").Select(q => q.Timestamp).ToList();
-            Assert.Equal(3, creates.Count);
-            // One token every 200 ms and no burst: three creates span at least two intervals.
-            Assert.True(creates[2] - creates[0] >= System.TimeSpan.FromMilliseconds(360), $"creates were {(creates[2] - creates[0]).TotalMilliseconds} ms apart");
+            Assert.Equal(3, s.Emulator.Requests.Count(q => q.Method == "POST"));
+            // Measured where the throttle released each create, just before it was sent: one every 200 ms.
+            var throttle = s.Run("Get-TwilioContext").Objects<TwilioConnection>().Single().Client.CallThrottle;
+            double[] gaps = ReleaseGaps(throttle);
+            Assert.Equal(2, gaps.Length);
+            Assert.All(gaps, gap => Assert.True(gap >= 200, $"two creates were released {gap:0.###} ms apart"));
+        }
+
+        [Fact]
+        public void Runspaces_sharing_a_connection_share_its_throttle()
+        {
+            using var s = new EmulatedSession(connectArguments: "-CallsPerSecond 10");
+            TwilioConnection connection = s.Run("Get-TwilioContext").Objects<TwilioConnection>().Single();
+            const string Script = "param($c, $n) 1..$n | ForEach-Object { '+1415555{0:0000}' -f $_ } | New-TwilioCall -From '+14155550100' -Url 'https://example.com/v' -Connection $c";
+            using var other = new PowerShellSession();
+            using var a = System.Management.Automation.PowerShell.Create();
+            using var b = System.Management.Automation.PowerShell.Create();
+            a.Runspace = s.PowerShell.Runspace;
+            b.Runspace = other.Runspace;
+            a.AddScript(Script).AddArgument(connection).AddArgument(4);
+            b.AddScript(Script).AddArgument(connection).AddArgument(4);
+            var first = a.BeginInvoke();
+            var second = b.BeginInvoke();
+            Assert.Equal(4, a.EndInvoke(first).Count);
+            Assert.Equal(4, b.EndInvoke(second).Count);
+            Assert.False(a.HadErrors || b.HadErrors);
+
+            double[] gaps = ReleaseGaps(connection.Client.CallThrottle);
+            Assert.Equal(7, gaps.Length);
+            Assert.All(gaps, gap => Assert.True(gap >= 100, $"two creates were released {gap:0.###} ms apart"));
+        }
+
+        [Fact]
+        public void Disconnecting_while_calls_wait_on_the_throttle_fails_each_waiting_input_with_ConnectionClosed()
+        {
+            using var s = new EmulatedSession(connectArguments: "-CallsPerSecond 0.1");
+            TwilioConnection connection = s.Run("Get-TwilioContext").Objects<TwilioConnection>().Single();
+            using var pipeline = System.Management.Automation.PowerShell.Create();
+            pipeline.Runspace = s.PowerShell.Runspace;
+            pipeline.AddScript("'+14155550101', '+14155550102', '+14155550103' | New-TwilioCall -From '+14155550100' -Url 'https://example.com/v'");
+            var running = pipeline.BeginInvoke();
+            // The first goes at once; the second waits ten seconds for its slot.
+            Assert.True(System.Threading.SpinWait.SpinUntil(() => connection.Client.CallThrottle.WaitingCount == 1, System.TimeSpan.FromSeconds(30)));
+
+            connection.Dispose();   // what Disconnect-Twilio does, from another runspace
+            var output = pipeline.EndInvoke(running);
+
+            Assert.Single(output);
+            var errors = pipeline.Streams.Error.ToList();
+            Assert.Equal(new[] { "ConnectionClosed,TwilioPS.Cmdlets.Calls.NewTwilioCallCommand", "ConnectionClosed,TwilioPS.Cmdlets.Calls.NewTwilioCallCommand" },
+                errors.Select(e => e.FullyQualifiedErrorId));
+            Assert.Equal(new object[] { "+14155550102", "+14155550103" }, errors.Select(e => e.TargetObject));
+            Assert.Equal(1, s.Emulator.Requests.Count(q => q.Method == "POST"));
         }
     }
 }

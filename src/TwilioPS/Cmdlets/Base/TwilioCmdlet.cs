@@ -44,6 +44,11 @@ namespace TwilioPS.Cmdlets
                 WriteError(TwilioErrors.FromProtocol(
                     new TwilioProtocolException("The response is not the JSON the Twilio API sends: " + exception.Message, exception), ErrorTarget));
             }
+            catch (ConnectionClosedException exception)
+            {
+                // Disconnect-Twilio in another runspace while this input waited (e.g. on the call throttle).
+                WriteError(TwilioErrors.ConnectionClosed(exception, ErrorTarget));
+            }
             catch (TaskCanceledException exception) when (!_cancellation.IsCancellationRequested)
             {
                 WriteError(TwilioErrors.FromTransport(new TimeoutException("The request timed out.", exception), ErrorTarget));

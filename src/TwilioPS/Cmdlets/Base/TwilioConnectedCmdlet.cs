@@ -43,9 +43,7 @@ namespace TwilioPS.Cmdlets
             if (_connection == null) ThrowTerminatingError(TwilioErrors.NotConnected());
             if (_connection.IsDisposed)
             {
-                ThrowTerminatingError(new ErrorRecord(
-                    new ObjectDisposedException(nameof(TwilioConnection), "This Twilio connection was closed by Disconnect-Twilio. Run Connect-Twilio again."),
-                    "ConnectionClosed", ErrorCategory.ConnectionError, Connection));
+                ThrowTerminatingError(TwilioErrors.ConnectionClosed(new ConnectionClosedException(), Connection));
             }
         }
 

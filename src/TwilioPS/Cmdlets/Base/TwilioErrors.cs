@@ -49,6 +49,10 @@ namespace TwilioPS.Cmdlets
         public static ErrorRecord FromProtocol(TwilioProtocolException exception, object target) =>
             new ErrorRecord(exception, "TwilioProtocolError", ErrorCategory.InvalidResult, target);
 
+        /// <summary>The connection was closed (Disconnect-Twilio) before or while the request waited.</summary>
+        public static ErrorRecord ConnectionClosed(ConnectionClosedException exception, object target) =>
+            new ErrorRecord(exception, "ConnectionClosed", ErrorCategory.ConnectionError, target);
+
         public static ErrorRecord NotConnected() =>
             new ErrorRecord(
                 new InvalidOperationException("Not connected to Twilio. Run Connect-Twilio first, or pass -Connection."),
