@@ -58,7 +58,37 @@ namespace TwilioPS.Benchmarks
             Console.WriteLine($"|{new string('-', 50)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 13)}|{new string('-', 11)}|");
             foreach (var (name, m) in results)
                 Console.WriteLine($"| {name,-48} | {m.Records,8:N0} | {m.Elapsed.TotalMilliseconds,8:N0} | {m.Elapsed.TotalMilliseconds / baseline,10:0.00}x | {m.AllocatedBytes / 1048576.0,9:N0} |");
-            return results.All(r => r.M.Records == calls) ? 0 : 1;
+
+            bool throttleHeld = MeasureThrottle(runspace, emulator);
+            return results.All(r => r.M.Records == calls) && throttleHeld ? 0 : 1;
+        }
+
+        /// <summary>
+        /// 300 New-TwilioCall at -CallsPerSecond 20, through the pipeline to the emulator: the rate the
+        /// throttle achieved and the closest and widest gaps, from the release times it recorded.
+        /// </summary>
+        private static bool MeasureThrottle(Runspace runspace, TwilioEmulator emulator)
+        {
+            const int Calls = 300;
+            const double Target = 20;
+            Invoke(runspace, "Connect-Twilio -BaseUri $args[0] -Credential ([pscredential]::new($args[1], (ConvertTo-SecureString $args[2] -AsPlainText -Force))) -CallsPerSecond $args[3]",
+                emulator.BaseUri, emulator.AccountSid, emulator.AuthToken, Target);
+            int created = Invoke(runspace, $"1..{Calls} | ForEach-Object {{ '+1415555{{0:0000}}' -f $_ }} | New-TwilioCall -From '+14155550100' -Twiml '<Response/>'").Count;
+
+            // The release times are internal to the module: read them the way a debugger would.
+            object connection = Invoke(runspace, "Get-TwilioContext")[0].BaseObject;
+            const BindingFlags Internal = BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;
+            object client = connection.GetType().GetProperty("Client", Internal).GetValue(connection);
+            object throttle = client.GetType().GetProperty("CallThrottle", Internal).GetValue(client);
+            var releases = (long[])throttle.GetType().GetMethod("RecentReleases", Internal).Invoke(throttle, null);
+            double[] gaps = releases.Zip(releases.Skip(1), (a, b) => (b - a) * 1000.0 / Stopwatch.Frequency).ToArray();
+            double rate = (releases.Length - 1) * (double)Stopwatch.Frequency / (releases[^1] - releases[0]);
+
+            Console.WriteLine();
+            Console.WriteLine($"| {"Call throttle, 300 New-TwilioCall at 20 CPS",-48} | {"created",8} | {"rate/s",8} | {"vs target",11} | {"gap ms min / max",17} |");
+            Console.WriteLine($"|{new string('-', 50)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 13)}|{new string('-', 19)}|");
+            Console.WriteLine($"| {"released where the request is sent",-48} | {created,8:N0} | {rate,8:0.000} | {rate / Target,10:0.000}x | {gaps.Min(),7:0.000} / {gaps.Max(),7:0.000} |");
+            return created == Calls && gaps.Min() >= 1000 / Target;
         }
 
         private sealed class Measurement

@@ -143,10 +143,28 @@ namespace TwilioPS.Tests.Client
         }
 
         [Fact]
-        public async Task On_the_real_clock_300_calls_at_20_per_second_keep_the_rate_within_one_percent()
+        public void Three_hundred_calls_at_20_per_second_keep_exactly_20_per_second()
+        {
+            var clock = new ManualThrottleClock();
+            var throttle = new CallThrottle(20, clock);
+            Task[] callers = Enumerable.Range(0, 300).Select(_ => throttle.WaitAsync(CancellationToken.None)).ToArray();
+            RunClockUntil(clock, callers);
+
+            double[] releases = ReleasesInMilliseconds(throttle, clock);
+            Assert.Equal(300, releases.Length);
+            Assert.All(releases.Zip(releases.Skip(1), (a, b) => b - a), gap => Assert.Equal(50.0, gap));
+            Assert.Equal(20.0, 299 * 1000.0 / (releases[299] - releases[0]));
+        }
+
+        [Fact]
+        public async Task On_the_real_clock_no_two_calls_leave_closer_than_the_interval_and_the_rate_holds()
         {
             // Four callers share the throttle, as runspaces sharing a connection do. The spacing is
             // measured where the throttle releases each call, so server-side effects cannot blur it.
+            // The floor is deliberately loose: a loaded machine delays the release thread now and then
+            // (two whole test suites at once on two cores cost about 1.5%); what it catches is a
+            // schedule that depends on timer ticks or the thread pool, which cost 7-10% here. The
+            // benchmark reports the accuracy on a quiet machine.
             var throttle = new CallThrottle(20);
             const int Calls = 300;
             int started = 0;
@@ -158,13 +176,12 @@ namespace TwilioPS.Tests.Client
 
             long[] releases = throttle.RecentReleases();
             Assert.Equal(Calls, releases.Length);
-            long interval = throttle.IntervalTimestamp;
             long closest = releases.Zip(releases.Skip(1), (a, b) => b - a).Min();
-            Assert.True(closest >= interval, $"two calls left {closest * 1000.0 / Stopwatch.Frequency:0.###} ms apart; the interval is 50 ms");
+            Assert.True(closest >= throttle.IntervalTimestamp, $"two calls left {closest * 1000.0 / Stopwatch.Frequency:0.###} ms apart; the interval is 50 ms");
 
             double rate = (Calls - 1) * (double)Stopwatch.Frequency / (releases[Calls - 1] - releases[0]);
             double slowest = releases.Zip(releases.Skip(1), (a, b) => b - a).Max() * 1000.0 / Stopwatch.Frequency;
-            Assert.True(rate >= 19.8 && rate <= 20.2, $"achieved {rate:0.###} calls per second; the longest gap was {slowest:0.###} ms");
+            Assert.True(rate >= 19.0 && rate <= 20.0, $"achieved {rate:0.###} calls per second; the longest gap was {slowest:0.###} ms");
         }
     }
 }
