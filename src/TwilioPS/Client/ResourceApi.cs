@@ -5,61 +5,67 @@ using System.Text;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
+using TwilioPS.Catalog;
 
 namespace TwilioPS.Client
 {
     /// <summary>
-    /// Create/fetch/update/delete/list for one account-scoped Twilio collection, e.g. Calls. A new
-    /// resource family is one of these: its collection name, its list envelope key, its model.
+    /// Create/fetch/update/delete/list for one catalog resource, in whichever of its scopes the path
+    /// values name (see <see cref="ResourcePath"/>). A new resource family is one of these: its
+    /// catalog entry and its model; nothing here changes.
     /// </summary>
     public sealed class ResourceApi<T>
     {
         private readonly TwilioHttp _http;
-        private readonly string _collection;
         private readonly byte[] _recordsKey;
         private readonly JsonTypeInfo<T> _typeInfo;
         private readonly Func<CancellationToken, Task> _beforeCreate;
 
-        /// <param name="collection">Path segment(s) under the account, e.g. "Calls".</param>
-        /// <param name="recordsKey">The list envelope's array key, e.g. "calls".</param>
-        /// <param name="beforeCreate">Awaited before every create (the call throttle), or null.</param>
-        internal ResourceApi(TwilioHttp http, string collection, string recordsKey, JsonTypeInfo<T> typeInfo, Func<CancellationToken, Task> beforeCreate = null)
+        /// <param name="beforeCreate">Awaited before every create (the call throttle, for resources that place calls), or null.</param>
+        internal ResourceApi(TwilioHttp http, ResourceDefinition resource, JsonTypeInfo<T> typeInfo, Func<CancellationToken, Task> beforeCreate = null)
         {
             _http = http;
-            _collection = collection;
-            _recordsKey = Encoding.UTF8.GetBytes(recordsKey);
+            Resource = resource;
+            _recordsKey = Encoding.UTF8.GetBytes(resource.EnvelopeKey);
             _typeInfo = typeInfo;
             _beforeCreate = beforeCreate;
         }
 
-        public Task<T> FetchAsync(string accountSid, string sid, CancellationToken cancellationToken) =>
-            _http.SendAsync(HttpMethod.Get, ItemPath(accountSid, sid), null, _typeInfo, cancellationToken);
+        internal ResourceDefinition Resource { get; }
 
-        public async Task<T> CreateAsync(string accountSid, FormBuilder form, CancellationToken cancellationToken)
+        public Task<T> FetchAsync(ResourcePath path, CancellationToken cancellationToken) =>
+            _http.SendAsync(HttpMethod.Get, path.PathFor(Resource, Operations.Fetch), null, _typeInfo, cancellationToken);
+
+        public async Task<T> CreateAsync(ResourcePath path, FormBuilder form, CancellationToken cancellationToken)
         {
+            string target = path.PathFor(Resource, Operations.Create);
             if (_beforeCreate != null) await _beforeCreate(cancellationToken).ConfigureAwait(false);
-            return await _http.SendAsync(HttpMethod.Post, CollectionPath(accountSid), form, _typeInfo, cancellationToken).ConfigureAwait(false);
+            return await _http.SendAsync(HttpMethod.Post, target, form, _typeInfo, cancellationToken).ConfigureAwait(false);
         }
 
-        public Task<T> UpdateAsync(string accountSid, string sid, FormBuilder form, CancellationToken cancellationToken) =>
-            _http.SendAsync(HttpMethod.Post, ItemPath(accountSid, sid), form, _typeInfo, cancellationToken);
+        public Task<T> UpdateAsync(ResourcePath path, FormBuilder form, CancellationToken cancellationToken) =>
+            _http.SendAsync(HttpMethod.Post, path.PathFor(Resource, Operations.Update), form, _typeInfo, cancellationToken);
 
-        public Task DeleteAsync(string accountSid, string sid, CancellationToken cancellationToken) =>
-            _http.SendAsync(HttpMethod.Delete, ItemPath(accountSid, sid), cancellationToken);
+        public Task DeleteAsync(ResourcePath path, CancellationToken cancellationToken) =>
+            _http.SendAsync(HttpMethod.Delete, path.PathFor(Resource, Operations.Delete), cancellationToken);
 
         /// <summary>A pager over the list; <paramref name="query"/> holds filters, PageSize goes first.</summary>
-        public TwilioPager<T> List(string accountSid, FormBuilder query, int pageSize)
+        public TwilioPager<T> List(ResourcePath path, FormBuilder query, int pageSize)
         {
-            var first = new StringBuilder(CollectionPath(accountSid))
+            var first = new StringBuilder(path.PathFor(Resource, Operations.List))
                 .Append("?PageSize=").Append(pageSize.ToString(CultureInfo.InvariantCulture));
             if (query != null && query.Count > 0) first.Append('&').Append(query.Encode());
             return new TwilioPager<T>(_http, first.ToString(), _recordsKey, _typeInfo);
         }
 
-        public string CollectionPath(string accountSid) =>
-            "/2010-04-01/Accounts/" + Uri.EscapeDataString(accountSid) + "/" + _collection + ".json";
-
-        public string ItemPath(string accountSid, string sid) =>
-            "/2010-04-01/Accounts/" + Uri.EscapeDataString(accountSid) + "/" + _collection + "/" + Uri.EscapeDataString(sid) + ".json";
+        /// <summary>
+        /// The instance's path with another extension in place of ".json": a recording's ".wav" or
+        /// ".mp3", a transcription's ".txt".
+        /// </summary>
+        public string MediaPath(ResourcePath path, string extension)
+        {
+            string json = path.PathFor(Resource, Operations.Fetch);
+            return json.Substring(0, json.Length - ".json".Length) + extension;
+        }
     }
 }

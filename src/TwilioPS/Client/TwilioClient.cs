@@ -2,6 +2,7 @@ using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using TwilioPS.Catalog;
 using TwilioPS.Models;
 
 namespace TwilioPS.Client
@@ -13,7 +14,9 @@ namespace TwilioPS.Client
         {
             Http = http;
             CallThrottle = callThrottle;
-            Calls = new ResourceApi<TwilioCall>(http, "Calls", "calls", TwilioJsonContext.Default.TwilioCall, callThrottle.WaitAsync);
+            // Creating a call or a recording of one places or changes a call: only call creation waits on the throttle.
+            Calls = new ResourceApi<TwilioCall>(http, ApiCatalog.Calls, TwilioJsonContext.Default.TwilioCall, callThrottle.WaitAsync);
+            Recordings = new ResourceApi<TwilioRecording>(http, ApiCatalog.Recordings, TwilioJsonContext.Default.TwilioRecording);
         }
 
         public TwilioHttp Http { get; }
@@ -21,6 +24,8 @@ namespace TwilioPS.Client
         public CallThrottle CallThrottle { get; }
 
         public ResourceApi<TwilioCall> Calls { get; }
+
+        public ResourceApi<TwilioRecording> Recordings { get; }
 
         public Task<TwilioAccount> FetchAccountAsync(string accountSid, CancellationToken cancellationToken) =>
             Http.SendAsync(HttpMethod.Get, "/2010-04-01/Accounts/" + Uri.EscapeDataString(accountSid) + ".json", null,

@@ -14,6 +14,7 @@ namespace TwilioPS.Client
         GenerationMode = JsonSourceGenerationMode.Metadata)]
     [JsonSerializable(typeof(TwilioCall))]
     [JsonSerializable(typeof(TwilioAccount))]
+    [JsonSerializable(typeof(TwilioRecording))]
     [JsonSerializable(typeof(TwilioErrorBody))]
     internal sealed partial class TwilioJsonContext : JsonSerializerContext
     {

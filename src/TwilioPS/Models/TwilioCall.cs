@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Management.Automation;
 using System.Text.Json.Serialization;
 using TwilioPS.Client;
 
@@ -8,6 +9,9 @@ namespace TwilioPS.Models
     /// <summary>A call (Twilio's Call resource, api.v2010.account.call).</summary>
     public sealed class TwilioCall : TwilioResource
     {
+        /// <summary>The call's own SID under its own name, so it binds to -CallSid down the pipeline (see TwilioConnectedCmdlet).</summary>
+        [Hidden, JsonIgnore] public string CallSid => Sid;
+
         [JsonInclude] public string ParentCallSid { get; internal set; }
         [JsonInclude] public string To { get; internal set; }
         [JsonInclude] public string ToFormatted { get; internal set; }

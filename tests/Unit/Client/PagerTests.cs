@@ -3,6 +3,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using TwilioPS.Catalog;
 using TwilioPS.Client;
 using TwilioPS.Models;
 using Xunit;
@@ -22,8 +23,8 @@ namespace TwilioPS.Tests.Client
         {
             // Prism's static mock answers every page with the same example, whose next_page_uri never changes.
             var stub = new StubHandler((_, n) => StubHandler.Json(200, PageJson("/2010-04-01/Accounts/AC1/Calls.json?Page=1", "CA1", "CA2")));
-            var api = new ResourceApi<TwilioCall>(Http(stub), "Calls", "calls", TwilioJsonContext.Default.TwilioCall);
-            using TwilioPager<TwilioCall> pager = api.List("AC1", null, 50);
+            var api = new ResourceApi<TwilioCall>(Http(stub), ApiCatalog.Calls, TwilioJsonContext.Default.TwilioCall);
+            using TwilioPager<TwilioCall> pager = api.List(ResourcePath.ForAccount("AC1"), null, 50);
             int pages = 0;
             while (await pager.NextAsync(CancellationToken.None) != null) pages++;
             Assert.Equal(2, pages);
@@ -36,8 +37,8 @@ namespace TwilioPS.Tests.Client
             var stub = new StubHandler((request, n) => StubHandler.Json(200, n == 0
                 ? PageJson("/2010-04-01/Accounts/AC1/Calls.json?PageSize=1&PageToken=PA2", "CA1")
                 : PageJson(null, "CA2")));
-            var api = new ResourceApi<TwilioCall>(Http(stub, "https://proxy.example.com/twilio/"), "Calls", "calls", TwilioJsonContext.Default.TwilioCall);
-            using TwilioPager<TwilioCall> pager = api.List("AC1", new FormBuilder().Add("Status", "busy"), 1);
+            var api = new ResourceApi<TwilioCall>(Http(stub, "https://proxy.example.com/twilio/"), ApiCatalog.Calls, TwilioJsonContext.Default.TwilioCall);
+            using TwilioPager<TwilioCall> pager = api.List(ResourcePath.ForAccount("AC1"), new FormBuilder().Add("Status", "busy"), 1);
             TwilioPage<TwilioCall> first = await pager.NextAsync(CancellationToken.None);
             TwilioPage<TwilioCall> second = await pager.NextAsync(CancellationToken.None);
             Assert.Null(await pager.NextAsync(CancellationToken.None));
@@ -69,8 +70,8 @@ namespace TwilioPS.Tests.Client
             var stub = new StubHandler((_, n) => StubHandler.Json(200, n == 0
                 ? "{\"calls\":[{\"sid\":\"CA1\",\"next_page_uri\":\"/decoy\"}],\"next_page_uri\":\"/2010-04-01/Accounts/AC1/Calls.json?PageToken=PA2\"}"
                 : PageJson(null, "CA2")));
-            var api = new ResourceApi<TwilioCall>(Http(stub), "Calls", "calls", TwilioJsonContext.Default.TwilioCall);
-            using TwilioPager<TwilioCall> pager = api.List("AC1", null, 1);
+            var api = new ResourceApi<TwilioCall>(Http(stub), ApiCatalog.Calls, TwilioJsonContext.Default.TwilioCall);
+            using TwilioPager<TwilioCall> pager = api.List(ResourcePath.ForAccount("AC1"), null, 1);
             var sids = new System.Collections.Generic.List<string>();
             for (TwilioPage<TwilioCall> page; (page = await pager.NextAsync(CancellationToken.None)) != null;)
                 sids.AddRange(page.Records.Select(c => c.Sid));
@@ -82,8 +83,8 @@ namespace TwilioPS.Tests.Client
         public async Task Look_ahead_is_bounded_while_the_caller_is_busy()
         {
             var stub = new StubHandler((_, n) => StubHandler.Json(200, PageJson("/2010-04-01/Accounts/AC1/Calls.json?PageToken=PA" + (n + 1), "CA" + n)));
-            var api = new ResourceApi<TwilioCall>(Http(stub), "Calls", "calls", TwilioJsonContext.Default.TwilioCall);
-            using TwilioPager<TwilioCall> pager = api.List("AC1", null, 1);
+            var api = new ResourceApi<TwilioCall>(Http(stub), ApiCatalog.Calls, TwilioJsonContext.Default.TwilioCall);
+            using TwilioPager<TwilioCall> pager = api.List(ResourcePath.ForAccount("AC1"), null, 1);
             await pager.NextAsync(CancellationToken.None);
             // A slow consumer: the chain reads ahead up to the look-ahead, then waits instead of reading the endless list.
             int expected = 1 + TwilioPager<TwilioCall>.Lookahead;
@@ -108,8 +109,8 @@ namespace TwilioPS.Tests.Client
         public async Task Record_limit_stops_prefetching()
         {
             var stub = new StubHandler((_, n) => StubHandler.Json(200, PageJson("/next" + (n + 1), "CA" + n)));
-            var api = new ResourceApi<TwilioCall>(Http(stub), "Calls", "calls", TwilioJsonContext.Default.TwilioCall);
-            using TwilioPager<TwilioCall> pager = api.List("AC1", null, 1);
+            var api = new ResourceApi<TwilioCall>(Http(stub), ApiCatalog.Calls, TwilioJsonContext.Default.TwilioCall);
+            using TwilioPager<TwilioCall> pager = api.List(ResourcePath.ForAccount("AC1"), null, 1);
             pager.RecordLimit = 3;
             int pages = 0;
             while (await pager.NextAsync(CancellationToken.None) != null) pages++;
@@ -122,8 +123,8 @@ namespace TwilioPS.Tests.Client
         {
             var stub = new StubHandler((_, n) => StubHandler.Json(400,
                 "{\"code\":21211,\"message\":\"Invalid 'To' Phone Number\",\"more_info\":\"https://www.twilio.com/docs/errors/21211\",\"status\":400}"));
-            var api = new ResourceApi<TwilioCall>(Http(stub), "Calls", "calls", TwilioJsonContext.Default.TwilioCall);
-            TwilioApiException e = await Assert.ThrowsAsync<TwilioApiException>(() => api.CreateAsync("AC1", new FormBuilder(), CancellationToken.None));
+            var api = new ResourceApi<TwilioCall>(Http(stub), ApiCatalog.Calls, TwilioJsonContext.Default.TwilioCall);
+            TwilioApiException e = await Assert.ThrowsAsync<TwilioApiException>(() => api.CreateAsync(ResourcePath.ForAccount("AC1"), new FormBuilder(), CancellationToken.None));
             Assert.Equal(21211, e.Code);
             Assert.Equal(400, (int)e.Status);
             Assert.Equal("Invalid 'To' Phone Number", e.TwilioMessage);
@@ -136,14 +137,14 @@ namespace TwilioPS.Tests.Client
         {
             var prism = new StubHandler((_, n) => StubHandler.Json(422,
                 "{\"type\":\"https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY\",\"title\":\"Invalid request\",\"status\":422,\"detail\":\"x\",\"validation\":[{\"location\":[\"body\",\"To\"],\"message\":\"must be string\"}]}"));
-            var api = new ResourceApi<TwilioCall>(Http(prism), "Calls", "calls", TwilioJsonContext.Default.TwilioCall);
-            TwilioApiException e = await Assert.ThrowsAsync<TwilioApiException>(() => api.FetchAsync("AC1", "CA1", CancellationToken.None));
+            var api = new ResourceApi<TwilioCall>(Http(prism), ApiCatalog.Calls, TwilioJsonContext.Default.TwilioCall);
+            TwilioApiException e = await Assert.ThrowsAsync<TwilioApiException>(() => api.FetchAsync(ResourcePath.ForAccount("AC1").Sid("CA1"), CancellationToken.None));
             Assert.Equal(422, (int)e.Status);
             Assert.Contains("must be string", e.Details);
 
             var html = new StubHandler((_, n) => new HttpResponseMessage(System.Net.HttpStatusCode.BadGateway) { Content = new StringContent("<html>proxy down</html>") });
-            api = new ResourceApi<TwilioCall>(Http(html), "Calls", "calls", TwilioJsonContext.Default.TwilioCall);
-            e = await Assert.ThrowsAsync<TwilioApiException>(() => api.FetchAsync("AC1", "CA1", CancellationToken.None));
+            api = new ResourceApi<TwilioCall>(Http(html), ApiCatalog.Calls, TwilioJsonContext.Default.TwilioCall);
+            e = await Assert.ThrowsAsync<TwilioApiException>(() => api.FetchAsync(ResourcePath.ForAccount("AC1").Sid("CA1"), CancellationToken.None));
             Assert.Null(e.Code);
             Assert.Contains("proxy down", e.Message);
         }

@@ -34,6 +34,9 @@ namespace TwilioPS.Cmdlets
 
         protected TwilioClient Client => _connection.Client;
 
+        /// <summary>Path values for a request on behalf of <see cref="TargetAccountSid"/>; add parents and the SID.</summary>
+        protected ResourcePath AccountPath() => ResourcePath.ForAccount(TargetAccountSid);
+
         /// <summary>The account this invocation acts for.</summary>
         protected string TargetAccountSid => string.IsNullOrEmpty(AccountSid) ? _connection.AccountSid : AccountSid;
 

@@ -26,8 +26,11 @@ namespace TwilioPS.Cmdlets
 
         public const string ListParameterSet = "List";
 
-        /// <summary>Streams a list to the pipeline, honouring -All, -First, -Skip and -PageSize.</summary>
-        protected void WriteList(ResourceApi<T> api, FormBuilder query)
+        /// <summary>
+        /// Streams a list to the pipeline, honouring -All, -First, -Skip and -PageSize; <paramref name="path"/>
+        /// names the parents (a call's recordings), or null for the account's list.
+        /// </summary>
+        protected void WriteList(ResourceApi<T> api, FormBuilder query, ResourcePath path = null)
         {
             ulong first = PagingParameters.First;
             ulong skip = PagingParameters.Skip;
@@ -41,7 +44,7 @@ namespace TwilioPS.Cmdlets
                 ? PageSize
                 : limited ? (int)System.Math.Min((ulong)MaxPageSize, System.Math.Max((ulong)DefaultPageSize, first + skip)) : DefaultPageSize;
 
-            using (TwilioPager<T> pager = api.List(TargetAccountSid, query, pageSize))
+            using (TwilioPager<T> pager = api.List(path ?? AccountPath(), query, pageSize))
             {
                 if (limited) pager.RecordLimit = (long)System.Math.Min((ulong)long.MaxValue, first + skip);
                 if (!everything) pager.PageLimit = 1;

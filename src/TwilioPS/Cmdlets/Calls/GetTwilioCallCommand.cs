@@ -11,9 +11,9 @@ namespace TwilioPS.Cmdlets.Calls
     public sealed class GetTwilioCallCommand : TwilioListCmdlet<TwilioCall>
     {
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Sid", ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CallSid")]
+        [Alias("Sid")]
         [ValidateSid("CA")]
-        public string Sid { get; set; }
+        public string CallSid { get; set; }
 
         [Parameter(ParameterSetName = ListParameterSet)]
         [ValidateEndpoint]
@@ -63,11 +63,11 @@ namespace TwilioPS.Cmdlets.Calls
         [FormField("EndTime>")]
         public DateTime EndTimeAfter { get; set; }
 
-        protected override object ErrorTarget => Sid;
+        protected override object ErrorTarget => CallSid;
 
         protected override void ProcessInput()
         {
-            if (Sid != null) WriteObject(Await(ct => Client.Calls.FetchAsync(TargetAccountSid, Sid, ct)));
+            if (CallSid != null) WriteObject(Await(ct => Client.Calls.FetchAsync(AccountPath().Sid(CallSid), ct)));
             else WriteList(Client.Calls, BoundFormFields());
         }
     }

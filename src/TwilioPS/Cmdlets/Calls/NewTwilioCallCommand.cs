@@ -205,7 +205,7 @@ namespace TwilioPS.Cmdlets.Calls
                 form.Add("SipAuthPassword", SipAuthCredential.GetNetworkCredential().Password);
             }
 
-            WriteObject(Await(ct => Client.Calls.CreateAsync(TargetAccountSid, form, ct)));
+            WriteObject(Await(ct => Client.Calls.CreateAsync(AccountPath(), form, ct)));
         }
     }
 }

@@ -10,20 +10,20 @@ namespace TwilioPS.Cmdlets.Calls
     public sealed class RemoveTwilioCallCommand : TwilioConnectedCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CallSid")]
+        [Alias("Sid")]
         [ValidateSid("CA")]
-        public string Sid { get; set; }
+        public string CallSid { get; set; }
 
         /// <summary>Delete without asking for confirmation.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        protected override object ErrorTarget => Sid;
+        protected override object ErrorTarget => CallSid;
 
         protected override void ProcessInput()
         {
-            if (!ShouldChange(Force, Sid, "Delete the call record")) return;
-            Await(ct => Client.Calls.DeleteAsync(TargetAccountSid, Sid, ct));
+            if (!ShouldChange(Force, CallSid, "Delete the call record")) return;
+            Await(ct => Client.Calls.DeleteAsync(AccountPath().Sid(CallSid), ct));
         }
     }
 }

@@ -14,9 +14,9 @@ namespace TwilioPS.Cmdlets.Calls
     public sealed class SetTwilioCallCommand : TwilioConnectedCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("CallSid")]
+        [Alias("Sid")]
         [ValidateSid("CA")]
-        public string Sid { get; set; }
+        public string CallSid { get; set; }
 
         /// <summary>Redirect the call to the TwiML at this URL.</summary>
         [Parameter(Mandatory = true, ParameterSetName = "Url")]
@@ -67,7 +67,7 @@ namespace TwilioPS.Cmdlets.Calls
         [FormField]
         public int TimeLimit { get; set; }
 
-        protected override object ErrorTarget => Sid;
+        protected override object ErrorTarget => CallSid;
 
         protected override void BeginProcessing()
         {
@@ -85,9 +85,9 @@ namespace TwilioPS.Cmdlets.Calls
         protected override void ProcessInput()
         {
             string action = Status != null ? $"End the call ({Status})" : Url != null || Twiml != null ? "Redirect the call" : "Update the call";
-            if (!ShouldProcess(Sid, action)) return;
+            if (!ShouldProcess(CallSid, action)) return;
             FormBuilder form = BoundFormFields();
-            WriteObject(Await(ct => Client.Calls.UpdateAsync(TargetAccountSid, Sid, form, ct)));
+            WriteObject(Await(ct => Client.Calls.UpdateAsync(AccountPath().Sid(CallSid), form, ct)));
         }
     }
 }

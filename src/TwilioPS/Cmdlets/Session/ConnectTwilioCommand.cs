@@ -156,7 +156,7 @@ namespace TwilioPS.Cmdlets.Session
             catch (TwilioApiException exception) when (exception.Status == HttpStatusCode.NotFound)
             {
                 WriteVerbose($"The API has no account resource for {accountSid}; verifying with a one-record call list instead.");
-                using (TwilioPager<TwilioCall> probe = connection.Client.Calls.List(accountSid, null, 1))
+                using (TwilioPager<TwilioCall> probe = connection.Client.Calls.List(ResourcePath.ForAccount(accountSid), null, 1))
                 {
                     probe.PageLimit = 1;
                     try

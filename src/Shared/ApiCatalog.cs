@@ -1,0 +1,159 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+// One declaration per Twilio resource, compiled into both the module (whose client reaches the API
+// through it) and the emulator (whose routes it declares), and read by the tests, which check every
+// path and operation against Twilio's official OpenAPI spec. Paths are written exactly as the spec
+// writes them. Adding a family starts here.
+namespace TwilioPS.Catalog
+{
+    /// <summary>What a resource scope allows, as the spec's operations on its two paths.</summary>
+    [Flags]
+    internal enum Operations
+    {
+        None = 0,
+        /// <summary>POST to the collection path.</summary>
+        Create = 1,
+        /// <summary>GET of the collection path.</summary>
+        List = 2,
+        /// <summary>GET of the instance path.</summary>
+        Fetch = 4,
+        /// <summary>POST to the instance path.</summary>
+        Update = 8,
+        /// <summary>DELETE of the instance path.</summary>
+        Delete = 16,
+        All = Create | List | Fetch | Update | Delete,
+    }
+
+    /// <summary>
+    /// One way to reach a resource: recordings, for example, are listed for the account, for a call
+    /// and for a conference, and each scope has its own paths and operations.
+    /// </summary>
+    internal sealed class ResourceScope
+    {
+        public ResourceScope(ResourceDefinition resource, string name, string collectionPath, string instancePath, Operations operations)
+        {
+            Resource = resource;
+            Name = name;
+            CollectionPath = collectionPath;
+            InstancePath = instancePath;
+            Operations = operations;
+            CollectionParameters = PathParameters(collectionPath);
+            InstanceParameters = PathParameters(instancePath);
+        }
+
+        public ResourceDefinition Resource { get; }
+
+        /// <summary>"Account", "Call", "Conference", …: the parent the scope hangs under.</summary>
+        public string Name { get; }
+
+        /// <summary>The list/create path, e.g. /2010-04-01/Accounts/{AccountSid}/Calls/{CallSid}/Recordings.json; null if neither.</summary>
+        public string CollectionPath { get; }
+
+        /// <summary>The fetch/update/delete path, e.g. …/Recordings/{Sid}.json; null if none of them.</summary>
+        public string InstancePath { get; }
+
+        public Operations Operations { get; }
+
+        /// <summary>The {Name} placeholders of each path, in order.</summary>
+        public IReadOnlyList<string> CollectionParameters { get; }
+        public IReadOnlyList<string> InstanceParameters { get; }
+
+        public bool Allows(Operations operation) => (Operations & operation) == operation;
+
+        public string PathFor(Operations operation) =>
+            operation == Operations.Create || operation == Operations.List ? CollectionPath : InstancePath;
+
+        public IReadOnlyList<string> ParametersFor(Operations operation) =>
+            operation == Operations.Create || operation == Operations.List ? CollectionParameters : InstanceParameters;
+
+        private static string[] PathParameters(string path)
+        {
+            if (path == null) return Array.Empty<string>();
+            var names = new List<string>();
+            for (int open = path.IndexOf('{'); open >= 0; open = path.IndexOf('{', open + 1))
+                names.Add(path.Substring(open + 1, path.IndexOf('}', open) - open - 1));
+            return names.ToArray();
+        }
+
+        public override string ToString() => Resource.Name + "@" + Name;
+    }
+
+    /// <summary>A Twilio resource: its name, SID prefix, list envelope key, spec schema and scopes.</summary>
+    internal sealed class ResourceDefinition
+    {
+        private readonly List<ResourceScope> _scopes = new List<ResourceScope>();
+
+        public ResourceDefinition(string name, string sidPrefix, string envelopeKey, string specSchema, string identityParameter = "Sid")
+        {
+            Name = name;
+            SidPrefix = sidPrefix;
+            EnvelopeKey = envelopeKey;
+            SpecSchema = specSchema;
+            IdentityParameter = identityParameter;
+        }
+
+        /// <summary>"Call", "Recording": the noun the cmdlets use after "Twilio".</summary>
+        public string Name { get; }
+
+        /// <summary>Two letters every SID of the resource starts with ("CA", "RE"); null when keyed otherwise.</summary>
+        public string SidPrefix { get; }
+
+        /// <summary>The array's key in a list page ("calls", "recordings").</summary>
+        public string EnvelopeKey { get; }
+
+        /// <summary>The component schema of one record in the spec ("api.v2010.account.call").</summary>
+        public string SpecSchema { get; }
+
+        /// <summary>The instance path's own key: "Sid", or "CallSid" for conference participants and queue members.</summary>
+        public string IdentityParameter { get; }
+
+        public IReadOnlyList<ResourceScope> Scopes => _scopes;
+
+        public ResourceDefinition At(string scope, string collectionPath, string instancePath, Operations operations)
+        {
+            _scopes.Add(new ResourceScope(this, scope, collectionPath, instancePath, operations));
+            return this;
+        }
+
+        /// <summary>
+        /// The scope that serves an operation with exactly these path parameters: recordings fetched
+        /// with {AccountSid, Sid} come from the account scope, with {AccountSid, CallSid, Sid} from the call's.
+        /// </summary>
+        public ResourceScope ScopeFor(Operations operation, ICollection<string> parameters)
+        {
+            foreach (ResourceScope scope in _scopes)
+            {
+                if (!scope.Allows(operation)) continue;
+                IReadOnlyList<string> needed = scope.ParametersFor(operation);
+                if (needed.Count == parameters.Count && needed.All(parameters.Contains)) return scope;
+            }
+            throw new InvalidOperationException($"No {Name} scope can {operation} with {{{string.Join(", ", parameters)}}}.");
+        }
+
+        public override string ToString() => Name;
+    }
+
+    /// <summary>The 2010-04-01 resources this version of TwilioPS covers.</summary>
+    internal static class ApiCatalog
+    {
+        private const string Account = "/2010-04-01/Accounts/{AccountSid}";
+
+        public static readonly ResourceDefinition Calls =
+            new ResourceDefinition("Call", "CA", "calls", "api.v2010.account.call")
+                .At("Account", Account + "/Calls.json", Account + "/Calls/{Sid}.json", Operations.All);
+
+        public static readonly ResourceDefinition Recordings =
+            new ResourceDefinition("Recording", "RE", "recordings", "api.v2010.account.recording")
+                .At("Account", Account + "/Recordings.json", Account + "/Recordings/{Sid}.json",
+                    Operations.List | Operations.Fetch | Operations.Delete)
+                .At("Call", Account + "/Calls/{CallSid}/Recordings.json", Account + "/Calls/{CallSid}/Recordings/{Sid}.json",
+                    Operations.All)
+                .At("Conference", Account + "/Conferences/{ConferenceSid}/Recordings.json", Account + "/Conferences/{ConferenceSid}/Recordings/{Sid}.json",
+                    Operations.List | Operations.Fetch | Operations.Update | Operations.Delete);
+
+        /// <summary>Every resource, for routes and tests.</summary>
+        public static IReadOnlyList<ResourceDefinition> All { get; } = new[] { Calls, Recordings };
+    }
+}
