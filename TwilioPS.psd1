@@ -21,6 +21,11 @@
         'Get-TwilioCall'
         'Set-TwilioCall'
         'Remove-TwilioCall'
+        'Get-TwilioRecording'
+        'Start-TwilioRecording'
+        'Set-TwilioRecording'
+        'Save-TwilioRecording'
+        'Remove-TwilioRecording'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()
@@ -29,7 +34,7 @@
         PSData = @{
             Tags         = @('Twilio', 'SMS', 'Voice', 'Telephony', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'Connect-Twilio, the Calls cmdlets and a local Twilio API emulator.'
+            ReleaseNotes = 'Connect-Twilio, the Calls and Recordings cmdlets and a local Twilio API emulator.'
         }
     }
 }

@@ -75,6 +75,14 @@ namespace TwilioPS.Client
             }
         }
 
+        /// <summary>
+        /// A GET whose body is media (a recording's audio, a transcription's text), left unread for the
+        /// caller to stream to a file; the caller disposes the response. Twilio's errors still arrive
+        /// as <see cref="TwilioApiException"/>.
+        /// </summary>
+        internal Task<HttpResponseMessage> GetMediaAsync(string path, CancellationToken cancellationToken) =>
+            SendCheckedAsync(HttpMethod.Get, path, null, cancellationToken);
+
         private async Task<HttpResponseMessage> SendCheckedAsync(HttpMethod method, string path, FormBuilder form, CancellationToken cancellationToken)
         {
             var request = new HttpRequestMessage(method, Resolve(path));

@@ -1,18 +1,26 @@
 using System;
+using System.Collections;
 using System.Management.Automation;
 
 namespace TwilioPS.Validation
 {
     /// <summary>
     /// A Twilio SID: a two-letter prefix (CA call, AC account, AP application, …) and 32 hex digits.
-    /// Rejected before any request is sent, with a message that says what was expected.
+    /// Rejected before any request is sent, with a message that says what was expected. Arrays are
+    /// checked element by element.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateSidAttribute : ValidateEnumeratedArgumentsAttribute
+    public sealed class ValidateSidAttribute : ValidateArgumentsAttribute
     {
         public ValidateSidAttribute(params string[] prefixes) => Prefixes = prefixes;
 
         public string[] Prefixes { get; }
+
+        /// <summary>
+        /// Lets null and "" through: for a parent's SID that objects piped in may carry empty (a call
+        /// recording's ConferenceSid), where an empty value means "no such parent", not bad input.
+        /// </summary>
+        public bool AllowEmpty { get; set; }
 
         public static bool IsSid(string value, string prefix)
         {
@@ -26,15 +34,44 @@ namespace TwilioPS.Validation
             return true;
         }
 
-        protected override void ValidateElement(object element)
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            arguments = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
+            if (arguments is IEnumerable list && !(arguments is string))
+            {
+                foreach (object element in list) ValidateElement(element);
+                return;
+            }
+            ValidateElement(arguments);
+        }
+
+        private void ValidateElement(object element)
         {
             string value = element is PSObject wrapped ? wrapped.BaseObject as string : element as string;
+            if (AllowEmpty && string.IsNullOrEmpty(value)) return;
             foreach (string prefix in Prefixes)
             {
                 if (IsSid(value, prefix)) return;
             }
             throw new ValidationMetadataException(
                 $"'{element}' is not a valid SID: expected {string.Join(" or ", Prefixes)} followed by 32 hexadecimal characters.");
+        }
+    }
+}
+
+namespace TwilioPS.Validation
+{
+    /// <summary>A recording SID (RE…), or Twilio.CURRENT: the recording a call is making now.</summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateRecordingSidOrCurrentAttribute : ValidateArgumentsAttribute
+    {
+        public const string Current = "Twilio.CURRENT";
+
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            string value = arguments is PSObject wrapped ? wrapped.BaseObject as string : arguments as string;
+            if (value == Current || ValidateSidAttribute.IsSid(value, "RE")) return;
+            throw new ValidationMetadataException($"'{arguments}' is not a recording: expected RE followed by 32 hexadecimal characters, or {Current}.");
         }
     }
 }

@@ -88,7 +88,10 @@ namespace TwilioPS.Tests.Help
             {
                 PowerShellResult actual = ps.Run(@"
                     $common = [System.Management.Automation.Cmdlet]::CommonParameters
-                    (Get-Command -Name $args[0]).Parameters.Keys | Where-Object { $common -notcontains $_ }", cmdlet);
+                    # A parameter hidden in every set (DontShow: pipeline plumbing such as a parent object bound by type) is not for users to read about.
+                    (Get-Command -Name $args[0]).Parameters.Values | Where-Object {
+                        $common -notcontains $_.Name -and @($_.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] -and -not $_.DontShow }).Count -gt 0
+                    } | ForEach-Object Name", cmdlet);
                 actual.ThrowIfFailed();
                 PowerShellResult documented = ps.Run(@"
                     foreach ($p in @((Get-Help -Name $args[0] -Category Cmdlet).parameters.parameter)) {

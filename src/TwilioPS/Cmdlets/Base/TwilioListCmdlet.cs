@@ -15,12 +15,15 @@ namespace TwilioPS.Cmdlets
         private const int DefaultPageSize = 50;
         private const int MaxPageSize = 1000;
 
+        // -All and -PageSize belong to every parameter set: a cmdlet may list in several (a call's
+        // recordings, a conference's), and they are simply unused when a set fetches one record.
+
         /// <summary>Read every page.</summary>
-        [Parameter(ParameterSetName = ListParameterSet)]
+        [Parameter]
         public SwitchParameter All { get; set; }
 
         /// <summary>Records per request (1–1000). Defaults to 50, or to what -First needs.</summary>
-        [Parameter(ParameterSetName = ListParameterSet)]
+        [Parameter]
         [ValidateRange(1, MaxPageSize)]
         public int PageSize { get; set; }
 
