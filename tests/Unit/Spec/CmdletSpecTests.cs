@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Reflection;
+using System.Text.Json;
+using TwilioPS.Cmdlets;
+using TwilioPS.Cmdlets.Recordings;
+using Xunit;
+
+namespace TwilioPS.Tests.Spec
+{
+    /// <summary>
+    /// Every cmdlet that sends a form or list filters, against the operation of the official spec it
+    /// calls: it covers every parameter of that operation (as a [FormField], or as a path parameter
+    /// of the same name), sends nothing the operation lacks, and accepts only values of the spec's enums.
+    /// </summary>
+    public class CmdletSpecTests
+    {
+        private const string Account = "/2010-04-01/Accounts/{AccountSid}";
+
+        /// <summary>(cmdlet, spec path, method). The Calls cmdlets have their own, older tests (CallsSpecTests).</summary>
+        public static IEnumerable<object[]> Operations() => new[]
+        {
+            new object[] { typeof(GetTwilioRecordingCommand), Account + "/Recordings.json", "get" },
+            new object[] { typeof(GetTwilioRecordingCommand), Account + "/Calls/{CallSid}/Recordings.json", "get" },
+            new object[] { typeof(GetTwilioRecordingCommand), Account + "/Conferences/{ConferenceSid}/Recordings.json", "get" },
+            new object[] { typeof(StartTwilioRecordingCommand), Account + "/Calls/{CallSid}/Recordings.json", "post" },
+            new object[] { typeof(SetTwilioRecordingCommand), Account + "/Calls/{CallSid}/Recordings/{Sid}.json", "post" },
+            new object[] { typeof(SetTwilioRecordingCommand), Account + "/Conferences/{ConferenceSid}/Recordings/{Sid}.json", "post" },
+        };
+
+        private static readonly string[] Paging = { "AccountSid", "PageSize", "Page", "PageToken" };
+
+        /// <summary>Spec parameter name → its schema, for a GET's query or a POST's form.</summary>
+        private static Dictionary<string, JsonElement> SpecParameters(string path, string method)
+        {
+            JsonElement operation = OfficialSpec.Path2010(path).GetProperty(method);
+            if (method == "get")
+            {
+                return operation.GetProperty("parameters").EnumerateArray()
+                    .Where(p => p.GetProperty("in").GetString() == "query" && !Paging.Contains(p.GetProperty("name").GetString()))
+                    .ToDictionary(p => p.GetProperty("name").GetString(), p => p.GetProperty("schema"));
+            }
+            return operation.GetProperty("requestBody").GetProperty("content").GetProperty("application/x-www-form-urlencoded")
+                .GetProperty("schema").GetProperty("properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
+        }
+
+        private static IEnumerable<string> PathParameters(string path, string method) =>
+            OfficialSpec.Path2010(path).GetProperty(method).GetProperty("parameters").EnumerateArray()
+                .Where(p => p.GetProperty("in").GetString() == "path").Select(p => p.GetProperty("name").GetString());
+
+        private static Dictionary<string, PropertyInfo> FormFields(Type cmdlet) =>
+            cmdlet.GetProperties()
+                .Select(p => (Property: p, Field: p.GetCustomAttribute<FormFieldAttribute>()))
+                .Where(x => x.Field != null)
+                .ToDictionary(x => x.Field.Name ?? x.Property.Name, x => x.Property);
+
+        private static string[] EnumOf(JsonElement schema)
+        {
+            if (schema.TryGetProperty("$ref", out JsonElement reference))
+                schema = OfficialSpec.Schema(reference.GetString().Split('/').Last());
+            if (schema.TryGetProperty("items", out JsonElement items)) return EnumOf(items);
+            return schema.TryGetProperty("enum", out JsonElement values) ? values.EnumerateArray().Select(v => v.GetString()).ToArray() : null;
+        }
+
+        [Theory]
+        [MemberData(nameof(Operations))]
+        public void Covers_every_spec_parameter_of_the_operation(Type cmdlet, string path, string method)
+        {
+            Dictionary<string, PropertyInfo> fields = FormFields(cmdlet);
+            var parameters = cmdlet.GetProperties().Where(p => p.GetCustomAttributes<ParameterAttribute>().Any()).Select(p => p.Name).ToHashSet();
+            // The account-wide list filters by CallSid/ConferenceSid; the cmdlet reaches those lists through their own paths.
+            var missing = SpecParameters(path, method).Keys.Where(n => !fields.ContainsKey(n) && !parameters.Contains(n)).ToList();
+            Assert.Empty(missing);
+            Assert.All(PathParameters(path, method).Where(n => n != "AccountSid" && n != "Sid"), n => Assert.Contains(n, parameters));
+        }
+
+        [Theory]
+        [MemberData(nameof(Operations))]
+        public void Sends_nothing_the_operation_lacks(Type cmdlet, string path, string method)
+        {
+            Dictionary<string, JsonElement> spec = SpecParameters(path, method);
+            var unknown = FormFields(cmdlet).Keys.Where(k => !spec.ContainsKey(k)).ToList();
+            // A list cmdlet may filter in a scope that has fewer filters (IncludeSoftDeleted is account-wide only).
+            if (method == "get") unknown.RemoveAll(k => k == "IncludeSoftDeleted" && !path.EndsWith("/Accounts/{AccountSid}/Recordings.json", StringComparison.Ordinal));
+            Assert.Empty(unknown);
+        }
+
+        [Theory]
+        [MemberData(nameof(Operations))]
+        public void Accepts_only_values_of_the_spec_enums(Type cmdlet, string path, string method)
+        {
+            Dictionary<string, PropertyInfo> fields = FormFields(cmdlet);
+            foreach (KeyValuePair<string, JsonElement> parameter in SpecParameters(path, method))
+            {
+                string[] expected = EnumOf(parameter.Value);
+                if (expected == null || !fields.TryGetValue(parameter.Key, out PropertyInfo property)) continue;
+                ValidateSetAttribute set = property.GetCustomAttribute<ValidateSetAttribute>();
+                Assert.True(set != null, $"{cmdlet.Name}.{property.Name} should only accept values of {string.Join(", ", expected)}");
+                Assert.All(set.ValidValues, v => Assert.Contains(v, expected));
+            }
+        }
+    }
+}
