@@ -26,6 +26,11 @@
         'Set-TwilioRecording'
         'Save-TwilioRecording'
         'Remove-TwilioRecording'
+        'Get-TwilioTranscription'
+        'Save-TwilioTranscription'
+        'Remove-TwilioTranscription'
+        'Get-TwilioNotification'
+        'Get-TwilioCallEvent'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()
@@ -34,7 +39,7 @@
         PSData = @{
             Tags         = @('Twilio', 'SMS', 'Voice', 'Telephony', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'Connect-Twilio, the Calls and Recordings cmdlets and a local Twilio API emulator.'
+            ReleaseNotes = 'Connect-Twilio, the Calls, Recordings, Transcriptions, Notifications and call events cmdlets, and a local Twilio API emulator.'
         }
     }
 }

@@ -153,7 +153,25 @@ namespace TwilioPS.Catalog
                 .At("Conference", Account + "/Conferences/{ConferenceSid}/Recordings.json", Account + "/Conferences/{ConferenceSid}/Recordings/{Sid}.json",
                     Operations.List | Operations.Fetch | Operations.Update | Operations.Delete);
 
+        public static readonly ResourceDefinition Transcriptions =
+            new ResourceDefinition("Transcription", "TR", "transcriptions", "api.v2010.account.transcription")
+                .At("Account", Account + "/Transcriptions.json", Account + "/Transcriptions/{Sid}.json",
+                    Operations.List | Operations.Fetch | Operations.Delete)
+                .At("Recording", Account + "/Recordings/{RecordingSid}/Transcriptions.json", Account + "/Recordings/{RecordingSid}/Transcriptions/{Sid}.json",
+                    Operations.List | Operations.Fetch | Operations.Delete);
+
+        public static readonly ResourceDefinition Notifications =
+            new ResourceDefinition("Notification", "NO", "notifications", "api.v2010.account.notification")
+                .At("Account", Account + "/Notifications.json", Account + "/Notifications/{Sid}.json", Operations.List | Operations.Fetch)
+                .At("Call", Account + "/Calls/{CallSid}/Notifications.json", Account + "/Calls/{CallSid}/Notifications/{Sid}.json",
+                    Operations.List | Operations.Fetch);
+
+        /// <summary>A call's request/response log: list only, and its records have no SID.</summary>
+        public static readonly ResourceDefinition CallEvents =
+            new ResourceDefinition("CallEvent", null, "events", "api.v2010.account.call.call_event")
+                .At("Call", Account + "/Calls/{CallSid}/Events.json", null, Operations.List);
+
         /// <summary>Every resource, for routes and tests.</summary>
-        public static IReadOnlyList<ResourceDefinition> All { get; } = new[] { Calls, Recordings };
+        public static IReadOnlyList<ResourceDefinition> All { get; } = new[] { Calls, Recordings, Transcriptions, Notifications, CallEvents };
     }
 }

@@ -17,6 +17,9 @@ namespace TwilioPS.Client
             // Creating a call or a recording of one places or changes a call: only call creation waits on the throttle.
             Calls = new ResourceApi<TwilioCall>(http, ApiCatalog.Calls, TwilioJsonContext.Default.TwilioCall, callThrottle.WaitAsync);
             Recordings = new ResourceApi<TwilioRecording>(http, ApiCatalog.Recordings, TwilioJsonContext.Default.TwilioRecording);
+            Transcriptions = new ResourceApi<TwilioTranscription>(http, ApiCatalog.Transcriptions, TwilioJsonContext.Default.TwilioTranscription);
+            Notifications = new ResourceApi<TwilioNotification>(http, ApiCatalog.Notifications, TwilioJsonContext.Default.TwilioNotification);
+            CallEvents = new ResourceApi<TwilioCallEvent>(http, ApiCatalog.CallEvents, TwilioJsonContext.Default.TwilioCallEvent);
         }
 
         public TwilioHttp Http { get; }
@@ -26,6 +29,12 @@ namespace TwilioPS.Client
         public ResourceApi<TwilioCall> Calls { get; }
 
         public ResourceApi<TwilioRecording> Recordings { get; }
+
+        public ResourceApi<TwilioTranscription> Transcriptions { get; }
+
+        public ResourceApi<TwilioNotification> Notifications { get; }
+
+        public ResourceApi<TwilioCallEvent> CallEvents { get; }
 
         public Task<TwilioAccount> FetchAccountAsync(string accountSid, CancellationToken cancellationToken) =>
             Http.SendAsync(HttpMethod.Get, "/2010-04-01/Accounts/" + Uri.EscapeDataString(accountSid) + ".json", null,

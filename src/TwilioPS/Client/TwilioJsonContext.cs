@@ -15,6 +15,9 @@ namespace TwilioPS.Client
     [JsonSerializable(typeof(TwilioCall))]
     [JsonSerializable(typeof(TwilioAccount))]
     [JsonSerializable(typeof(TwilioRecording))]
+    [JsonSerializable(typeof(TwilioTranscription))]
+    [JsonSerializable(typeof(TwilioNotification))]
+    [JsonSerializable(typeof(TwilioCallEvent))]
     [JsonSerializable(typeof(TwilioErrorBody))]
     internal sealed partial class TwilioJsonContext : JsonSerializerContext
     {

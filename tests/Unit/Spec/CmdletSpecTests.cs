@@ -5,7 +5,10 @@ using System.Management.Automation;
 using System.Reflection;
 using System.Text.Json;
 using TwilioPS.Cmdlets;
+using TwilioPS.Cmdlets.Calls;
+using TwilioPS.Cmdlets.Notifications;
 using TwilioPS.Cmdlets.Recordings;
+using TwilioPS.Cmdlets.Transcriptions;
 using Xunit;
 
 namespace TwilioPS.Tests.Spec
@@ -28,6 +31,11 @@ namespace TwilioPS.Tests.Spec
             new object[] { typeof(StartTwilioRecordingCommand), Account + "/Calls/{CallSid}/Recordings.json", "post" },
             new object[] { typeof(SetTwilioRecordingCommand), Account + "/Calls/{CallSid}/Recordings/{Sid}.json", "post" },
             new object[] { typeof(SetTwilioRecordingCommand), Account + "/Conferences/{ConferenceSid}/Recordings/{Sid}.json", "post" },
+            new object[] { typeof(GetTwilioTranscriptionCommand), Account + "/Transcriptions.json", "get" },
+            new object[] { typeof(GetTwilioTranscriptionCommand), Account + "/Recordings/{RecordingSid}/Transcriptions.json", "get" },
+            new object[] { typeof(GetTwilioNotificationCommand), Account + "/Notifications.json", "get" },
+            new object[] { typeof(GetTwilioNotificationCommand), Account + "/Calls/{CallSid}/Notifications.json", "get" },
+            new object[] { typeof(GetTwilioCallEventCommand), Account + "/Calls/{CallSid}/Events.json", "get" },
         };
 
         private static readonly string[] Paging = { "AccountSid", "PageSize", "Page", "PageToken" };

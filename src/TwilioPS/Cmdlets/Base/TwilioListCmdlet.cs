@@ -30,6 +30,12 @@ namespace TwilioPS.Cmdlets
         public const string ListParameterSet = "List";
 
         /// <summary>
+        /// What goes down the pipeline for a listed record: the record itself, unless a cmdlet adds to
+        /// it first (a call event's CallSid, a transcription's text).
+        /// </summary>
+        protected virtual object Prepare(T record) => record;
+
+        /// <summary>
         /// Streams a list to the pipeline, honouring -All, -First, -Skip and -PageSize; <paramref name="path"/>
         /// names the parents (a call's recordings), or null for the account's list.
         /// </summary>
@@ -63,7 +69,7 @@ namespace TwilioPS.Cmdlets
                     foreach (T record in page.Records)
                     {
                         if (seen++ < skip) continue;
-                        WriteObject(record);
+                        WriteObject(Prepare(record));
                         if (++written == first) break;
                     }
                     FlushLog();
