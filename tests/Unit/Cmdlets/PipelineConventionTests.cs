@@ -1,0 +1,134 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using TwilioPS.Emulator;
+using TwilioPS.Tests.Hosting;
+using Xunit;
+
+namespace TwilioPS.Tests.Cmdlets
+{
+    /// <summary>
+    /// Every natural pipe between families, through the real binder against the emulator: the objects
+    /// one cmdlet writes bind to the next by the convention of TwilioConnectedCmdlet (identity
+    /// parameters named after their resource, parents by their own name or by type), and the next
+    /// cmdlet sends exactly the request the pipe means. One row per pipe; a family that lands adds its rows.
+    /// </summary>
+    public class PipelineConventionTests
+    {
+        /// <summary>
+        /// A session with one finished call that was recorded ($done, $recording) and one call in
+        /// progress ($live), on a manual clock.
+        /// </summary>
+        private sealed class Fixture : IDisposable
+        {
+            public Fixture()
+            {
+                Clock = new ManualClock(new DateTimeOffset(2024, 3, 5, 12, 0, 0, TimeSpan.Zero));
+                Session = new EmulatedSession(configure: o =>
+                {
+                    o.Clock = Clock;
+                    o.RingDelay = TimeSpan.FromSeconds(1);
+                    o.AnswerDelay = TimeSpan.FromSeconds(1);
+                    o.CallDuration = TimeSpan.FromSeconds(30);
+                }, connectArguments: "-CallsPerSecond 100");
+                Done = Session.Run("(New-TwilioCall -To '+14155550101' -From '+14155550100' -Twiml '<Response><Pause length=\"30\"/></Response>' -Record).Sid").Output.Single().ToString();
+                Clock.Advance(TimeSpan.FromMinutes(5));
+                Live = Session.Run("(New-TwilioCall -To '+14155550102' -From '+14155550100' -Twiml '<Response><Pause length=\"30\"/></Response>').Sid").Output.Single().ToString();
+                Clock.Advance(TimeSpan.FromSeconds(5));
+                Recording = Session.Run("(Get-TwilioRecording -CallSid $args[0]).Sid", Done).Output.Single().ToString();
+                Folder = Path.Combine(Path.GetTempPath(), "twilio-ps-pipes-" + Guid.NewGuid().ToString("N"));
+                Directory.CreateDirectory(Folder);
+                Session.PowerShell.SetVariable("done", Done);
+                Session.PowerShell.SetVariable("live", Live);
+                Session.PowerShell.SetVariable("recording", Recording);
+                Session.PowerShell.SetVariable("folder", Folder);
+            }
+
+            public ManualClock Clock { get; }
+            public EmulatedSession Session { get; }
+            public string Done { get; }
+            public string Live { get; }
+            public string Recording { get; }
+            public string Folder { get; }
+
+            public string Path(string tail) => "/2010-04-01/Accounts/" + Session.Emulator.AccountSid + tail
+                .Replace("{done}", Done).Replace("{live}", Live).Replace("{recording}", Recording);
+
+            public void Dispose()
+            {
+                Session.Dispose();
+                try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+            }
+        }
+
+        /// <summary>(the pipe, the request its last cmdlet must send).</summary>
+        public static IEnumerable<object[]> Pipes() => new[]
+        {
+            new object[] { "Get-TwilioCall -CallSid $done | Get-TwilioCall", "GET /Calls/{done}.json" },
+            new object[] { "Get-TwilioCall -CallSid $live | Set-TwilioCall -Status completed", "POST /Calls/{live}.json" },
+            new object[] { "Get-TwilioCall -CallSid $done | Get-TwilioRecording", "GET /Calls/{done}/Recordings.json" },
+            new object[] { "Get-TwilioRecording -RecordingSid $recording | Get-TwilioCall", "GET /Calls/{done}.json" },
+            new object[] { "Get-TwilioRecording -RecordingSid $recording | Get-TwilioRecording", "GET /Recordings/{recording}.json" },
+            new object[] { "Get-TwilioRecording -RecordingSid $recording | Save-TwilioRecording -Path $folder", "GET /Recordings/{recording}.wav" },
+            new object[] { "Get-TwilioRecording -RecordingSid $recording | Remove-TwilioRecording -Force", "DELETE /Recordings/{recording}.json" },
+            new object[] { "Get-TwilioRecording -RecordingSid $recording | Get-TwilioTranscription", "GET /Recordings/{recording}/Transcriptions.json" },
+            new object[] { "Get-TwilioCall -CallSid $live | Start-TwilioRecording", "POST /Calls/{live}/Recordings.json" },
+            new object[] { "Get-TwilioCall -CallSid $done | Get-TwilioNotification", "GET /Calls/{done}/Notifications.json" },
+            new object[] { "Get-TwilioCall -CallSid $done | Get-TwilioCallEvent", "GET /Calls/{done}/Events.json" },
+        };
+
+        [Theory]
+        [MemberData(nameof(Pipes))]
+        public void Objects_bind_to_the_next_cmdlet_and_it_sends_the_request_the_pipe_means(string pipe, string request)
+        {
+            using var f = new Fixture();
+            f.Session.Emulator.ClearRequests();
+            PowerShellResult r = f.Session.Run(pipe);
+            r.ThrowIfFailed();
+            string[] parts = request.Split(' ');
+            string expected = f.Path(parts[1]);
+            EmulatorRequest last = f.Session.Emulator.Requests.Last();
+            Assert.Equal(parts[0] + " " + expected, last.Method + " " + last.Path);
+        }
+
+        [Fact]
+        public void A_recording_from_Start_TwilioRecording_pipes_to_Set_TwilioRecording_through_its_call()
+        {
+            using var f = new Fixture();
+            PowerShellResult r = f.Session.Run("Start-TwilioRecording -CallSid $live | Set-TwilioRecording -Status paused");
+            r.ThrowIfFailed();
+            EmulatorRequest last = f.Session.Emulator.Requests.Last();
+            Assert.Equal("POST", last.Method);
+            Assert.StartsWith(f.Path("/Calls/{live}/Recordings/RE"), last.Path);
+            Assert.Equal("paused", last.FormValue("Status"));
+        }
+
+        [Fact]
+        public void A_parent_of_another_family_is_refused_before_any_request_with_a_clear_error()
+        {
+            // A recording piped to a cmdlet that takes calls only binds by its CallSid; a plain string
+            // that is not a call SID never reaches Twilio.
+            using var f = new Fixture();
+            f.Session.Emulator.ClearRequests();
+            PowerShellResult r = f.Session.Run("$recording | Get-TwilioCall");
+            Assert.StartsWith("ParameterArgumentValidationError", r.FirstError.FullyQualifiedErrorId);
+            Assert.Empty(f.Session.Emulator.Requests);
+        }
+
+        [Fact]
+        public void Models_keep_their_own_SID_name_out_of_sight()
+        {
+            using var f = new Fixture();
+            PowerShellResult r = f.Session.Run(@"
+                $call = Get-TwilioCall -CallSid $done
+                ($call | Get-Member -MemberType Property | ForEach-Object Name) -join ','
+                $call.CallSid");
+            r.ThrowIfFailed();
+            Assert.DoesNotContain("CallSid", r.Output[0].ToString().Split(','));
+            Assert.Contains("Sid", r.Output[0].ToString().Split(','));
+            Assert.Equal(f.Done, r.Output[1].ToString());
+        }
+    }
+}
