@@ -30,7 +30,7 @@ namespace TwilioPS.Emulator
                             Console.WriteLine("  --seed-calls N       create N finished calls over the past 30 days");
                             Console.WriteLine("  --seed-recordings N  create N completed recordings, each of a finished call");
                             Console.WriteLine("  --cps N              the account's calls per second (default 1)");
-                            Console.WriteLine("  --account-sid AC… the main account SID (default " + EmulatorOptions.DefaultAccountSid + ")");
+                            Console.WriteLine("  --account-sid AC…    the main account SID (default " + EmulatorOptions.DefaultAccountSid + ")");
                             Console.WriteLine("  --auth-token T       the main account's auth token");
                             return 0;
                         default: throw new ArgumentException("Unknown option " + name + " (try --help)");
