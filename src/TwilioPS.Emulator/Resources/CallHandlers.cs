@@ -38,9 +38,9 @@ namespace TwilioPS.Emulator.Resources
             Func<Call, bool> filter = BuildFilter(request, ctx.Now);
             SortedStore<Call> store = ctx.Emulator.Calls.For(ctx.Account.Sid);
             PageSlice<Call> slice = store.ReadPage(filter, request.PageSize, request.Page, request.PageToken);
-            string path = "/2010-04-01/Accounts/" + ctx.Account.Sid + "/Calls.json";
+            string path = CatalogRoutes.Expand(ctx.Scope.CollectionPath, ctx.RouteValues);
             DateTimeOffset now = ctx.Now;
-            ctx.Json(200, w => ListEnvelope.Write(w, "calls", path, request, slice, (jw, c) => c.Write(jw, now)));
+            ctx.Json(200, w => ListEnvelope.Write(w, ApiCatalog.Calls.EnvelopeKey, path, request, slice, (jw, c) => c.Write(jw, now)));
         }
 
         /// <summary>
