@@ -36,6 +36,8 @@ namespace TwilioPS.Emulator
         public IEmulatorClock Clock { get; set; }
         /// <summary>Synthetic finished calls created at start, spread over the past 30 days.</summary>
         public int SeedCalls { get; set; }
+        /// <summary>Synthetic completed recordings created at start, each with the answered call it records (added to the calls).</summary>
+        public int SeedRecordings { get; set; }
     }
 
     /// <summary>The emulator's notion of "now". Call status is computed from it on every read.</summary>

@@ -19,8 +19,9 @@ namespace TwilioPS.Emulator
     /// </summary>
     /// <remarks>
     /// Pipeline per request: count + record -> <see cref="Interceptor"/> (fault injection seam) -> Basic
-    /// auth -> route (404/405) -> {AccountSid} access check (404) -> handler. Adding a resource means a
-    /// store, a JSON writer and a handler class with a Register(Router) method (see Resources/).
+    /// auth -> route (404/405) -> {AccountSid} access check (404) -> handler. Adding a resource means its
+    /// ApiCatalog declaration, a store, a JSON form and a handler class whose Register(Router) maps the
+    /// catalog's scopes through CatalogRoutes (see Resources/RecordingHandlers.cs).
     /// </remarks>
     public sealed class TwilioEmulator : IDisposable
     {
@@ -44,8 +45,10 @@ namespace TwilioPS.Emulator
             BaseUri = new Uri("http://" + host + ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Accounts = new AccountStore(options, _clock.UtcNow);
             Calls = new CallStore(options);
+            Recordings = new RecordingStore();
             AccountHandlers.Register(_router);
             CallHandlers.Register(_router);
+            RecordingHandlers.Register(_router);
         }
 
         /// <summary>Starts an emulator; with Port = 0 (the default) on a free loopback port.</summary>
@@ -90,6 +93,7 @@ namespace TwilioPS.Emulator
 
                 var emulator = new TwilioEmulator(options, listener, port, host);
                 if (options.SeedCalls > 0) emulator.SeedCalls(options.SeedCalls);
+                if (options.SeedRecordings > 0) emulator.SeedRecordings(options.SeedRecordings);
                 emulator._acceptLoop = Task.Run(emulator.AcceptLoop);
                 return emulator;
             }
@@ -107,6 +111,7 @@ namespace TwilioPS.Emulator
         internal EmulatorOptions Options { get; }
         internal AccountStore Accounts { get; }
         internal CallStore Calls { get; }
+        internal RecordingStore Recordings { get; }
 
         /// <summary>http://127.0.0.1:{port} (no trailing path).</summary>
         public Uri BaseUri { get; }
@@ -147,6 +152,17 @@ namespace TwilioPS.Emulator
             accountSid = accountSid ?? AccountSid;
             if (Accounts.Find(accountSid) == null) throw new ArgumentException("Unknown account " + accountSid, nameof(accountSid));
             CallSeeder.Seed(Calls, accountSid, count, _clock.UtcNow);
+        }
+
+        /// <summary>
+        /// Adds <paramref name="count"/> completed recordings to an account (default: the main account),
+        /// each of a synthetic answered call seeded with it, covering the call's answered part.
+        /// </summary>
+        public void SeedRecordings(int count, string accountSid = null)
+        {
+            accountSid = accountSid ?? AccountSid;
+            if (Accounts.Find(accountSid) == null) throw new ArgumentException("Unknown account " + accountSid, nameof(accountSid));
+            RecordingSeeder.Seed(Calls, Recordings, accountSid, count, _clock.UtcNow);
         }
 
         public void Stop()

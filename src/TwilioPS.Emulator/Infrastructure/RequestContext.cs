@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net;
 using System.Text.Json;
+using TwilioPS.Catalog;
 using TwilioPS.Emulator.Resources;
 
 namespace TwilioPS.Emulator.Infrastructure
@@ -28,6 +29,8 @@ namespace TwilioPS.Emulator.Infrastructure
         public Account Principal { get; set; }
         /// <summary>The {AccountSid} of the route, after the access check.</summary>
         public Account Account { get; set; }
+        /// <summary>The catalog scope the request was routed through (null for routes outside the catalog).</summary>
+        public ResourceScope Scope { get; set; }
         public bool Responded { get; private set; }
 
         public string Route(string name) => RouteValues != null && RouteValues.TryGetValue(name, out string v) ? v : null;
@@ -68,12 +71,15 @@ namespace TwilioPS.Emulator.Infrastructure
             _response.Close();
         }
 
-        private void Send(int status, byte[] body, int count)
+        /// <summary>A 200 with a binary body (recording media), Content-Length set.</summary>
+        public void Media(string contentType, byte[] body) => Send(200, body, body.Length, contentType);
+
+        private void Send(int status, byte[] body, int count, string contentType = "application/json; charset=utf-8")
         {
             Responded = true;
             Request.ResponseStatus = status;
             _response.StatusCode = status;
-            _response.ContentType = "application/json; charset=utf-8";
+            _response.ContentType = contentType;
             _response.ContentLength64 = count;
             _response.OutputStream.Write(body, 0, count);
             _response.Close();

@@ -6,8 +6,8 @@ namespace TwilioPS.Emulator.Infrastructure
     internal delegate void RouteHandler(RequestContext context);
 
     /// <summary>
-    /// Method + path pattern -> handler. Patterns are literal segments and "{Name}" or "{Name}.json"
-    /// segments, e.g. "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json". A path that matches a
+    /// Method + path pattern -> handler. Patterns are literal segments and "{Name}" segments, either
+    /// alone or followed by a fixed suffix ("{Name}.json", "{Name}.wav"), e.g. "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json". A path that matches a
     /// pattern but not its method is a 405; a path that matches nothing is a 404.
     /// </summary>
     internal sealed class Router

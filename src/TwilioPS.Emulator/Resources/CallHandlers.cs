@@ -1,32 +1,21 @@
 using System;
 using System.Collections.Generic;
+using TwilioPS.Catalog;
 using TwilioPS.Emulator.Infrastructure;
 
 namespace TwilioPS.Emulator.Resources
 {
-    /// <summary>/2010-04-01/Accounts/{AccountSid}/Calls.json and …/Calls/{Sid}.json</summary>
+    /// <summary>The routes of <see cref="ApiCatalog.Calls"/>: …/Calls.json and …/Calls/{Sid}.json.</summary>
     internal static class CallHandlers
     {
-        private const string CallsPath = "/2010-04-01/Accounts/{AccountSid}/Calls.json";
-        private const string CallPath = "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json";
 
         private static readonly string[] Statuses = { "queued", "ringing", "in-progress", "completed", "busy", "failed", "no-answer", "canceled" };
         private static readonly string[] UpdateStatuses = { "canceled", "completed" };
         private static readonly string[] CallbackEvents = { "initiated", "ringing", "answered", "completed" };
-        private static readonly string[] RecordingEvents = { "in-progress", "completed", "absent" };
-        private static readonly string[] RecordingChannels = { "mono", "dual" };
-        private static readonly string[] TrimValues = { "trim-silence", "do-not-trim" };
         private static readonly string[] MachineDetectionValues = { "Enable", "DetectMessageEnd" };
-        private static readonly string[] RecordingTracks = { "inbound", "outbound", "both" };
 
-        public static void Register(Router router)
-        {
-            router.Map("GET", CallsPath, List);
-            router.Map("POST", CallsPath, Create);
-            router.Map("GET", CallPath, Fetch);
-            router.Map("POST", CallPath, Update);
-            router.Map("DELETE", CallPath, Delete);
-        }
+        public static void Register(Router router) =>
+            CatalogRoutes.Map(router, ApiCatalog.Calls, new ResourceHandlers { Create = Create, List = List, Fetch = Fetch, Update = Update, Delete = Delete });
 
         private static Call Find(RequestContext ctx)
         {
@@ -49,9 +38,9 @@ namespace TwilioPS.Emulator.Resources
             Func<Call, bool> filter = BuildFilter(request, ctx.Now);
             SortedStore<Call> store = ctx.Emulator.Calls.For(ctx.Account.Sid);
             PageSlice<Call> slice = store.ReadPage(filter, request.PageSize, request.Page, request.PageToken);
-            string path = "/2010-04-01/Accounts/" + ctx.Account.Sid + "/Calls.json";
+            string path = CatalogRoutes.Expand(ctx.Scope.CollectionPath, ctx.RouteValues);
             DateTimeOffset now = ctx.Now;
-            ctx.Json(200, w => ListEnvelope.Write(w, "calls", path, request, slice, (jw, c) => c.Write(jw, now)));
+            ctx.Json(200, w => ListEnvelope.Write(w, ApiCatalog.Calls.EnvelopeKey, path, request, slice, (jw, c) => c.Write(jw, now)));
         }
 
         /// <summary>
@@ -80,17 +69,10 @@ namespace TwilioPS.Emulator.Resources
                     case "EndTime": case "EndTime<": case "EndTime>":
                     {
                         bool start = f.Key.StartsWith("Start", StringComparison.Ordinal);
-                        char op = f.Key[f.Key.Length - 1];
-                        DateTimeOffset bound = Validate.DateFilter(f.Key, value, out bool dateOnly);
+                        Func<DateTimeOffset, bool> test = Validate.DateFilterTest(f.Key, value);
                         needsState = true;
-                        Func<CallState, DateTimeOffset?> pick = start ? (Func<CallState, DateTimeOffset?>)(s => s.StartTime) : s => s.EndTime;
-                        if (op == '<') tests.Add((c, s) => { DateTimeOffset? t = pick(s); return t.HasValue && t.Value <= bound; });
-                        else if (op == '>') tests.Add((c, s) => { DateTimeOffset? t = pick(s); return t.HasValue && t.Value >= bound; });
-                        else
-                        {
-                            DateTime day = bound.UtcDateTime.Date;
-                            tests.Add((c, s) => { DateTimeOffset? t = pick(s); return t.HasValue && t.Value.UtcDateTime.Date == day; });
-                        }
+                        if (start) tests.Add((c, s) => s.StartTime.HasValue && test(s.StartTime.Value));
+                        else tests.Add((c, s) => s.EndTime.HasValue && test(s.EndTime.Value));
                         break;
                     }
                     // Unknown query parameters are ignored, as Twilio does.
@@ -129,15 +111,11 @@ namespace TwilioPS.Emulator.Resources
                 throw TwilioErrors.InvalidParameter("Twiml must be 4000 characters or fewer");
 
             ValidateCommon(r);
-            Validate.Enum("RecordingStatusCallbackMethod", r.FormValue("RecordingStatusCallbackMethod"), Validate.HttpMethods);
             Validate.Enum("AsyncAmdStatusCallbackMethod", r.FormValue("AsyncAmdStatusCallbackMethod"), Validate.HttpMethods);
-            Validate.Enum("RecordingChannels", r.FormValue("RecordingChannels"), RecordingChannels);
-            Validate.Enum("Trim", r.FormValue("Trim"), TrimValues);
             Validate.Enum("MachineDetection", r.FormValue("MachineDetection"), MachineDetectionValues);
-            Validate.Enum("RecordingTrack", r.FormValue("RecordingTrack"), RecordingTracks);
-            List<string> events = SplitEvents(r.FormValues("StatusCallbackEvent"), "StatusCallbackEvent", CallbackEvents);
-            SplitEvents(r.FormValues("RecordingStatusCallbackEvent"), "RecordingStatusCallbackEvent", RecordingEvents);
-            Validate.Bool("Record", r.FormValue("Record"));
+            IReadOnlyList<string> events = Validate.Events(r.FormValues("StatusCallbackEvent"), "StatusCallbackEvent", CallbackEvents);
+            RecordingOptions recording = RecordingOptions.Parse(r);
+            bool record = Validate.Bool("Record", r.FormValue("Record")) == true;
             Validate.Bool("AsyncAmd", r.FormValue("AsyncAmd"));
             int? timeout = Validate.Int("Timeout", r.FormValue("Timeout"), 1, 600);
             int? timeLimit = Validate.Int("TimeLimit", r.FormValue("TimeLimit"), 1);
@@ -183,6 +161,13 @@ namespace TwilioPS.Emulator.Resources
             }
             call.Timeline = t;
             ctx.Emulator.Calls.For(ctx.Account.Sid).Add(call);
+            // Record=true records the answered part of the call, so a call never answered has no recording.
+            if (record && t.AnswerAt.HasValue)
+            {
+                Recording answered = RecordingStore.New(call, t.AnswerAt.Value, "OutboundAPI", recording);
+                answered.StartsWithAnswer = true;
+                ctx.Emulator.Recordings.For(ctx.Account.Sid).Add(answered);
+            }
             ctx.Json(201, w => call.Write(w, now, asCreated: true));
         }
 
@@ -191,19 +176,6 @@ namespace TwilioPS.Emulator.Resources
             Validate.Enum("Method", r.FormValue("Method"), Validate.HttpMethods);
             Validate.Enum("FallbackMethod", r.FormValue("FallbackMethod"), Validate.HttpMethods);
             Validate.Enum("StatusCallbackMethod", r.FormValue("StatusCallbackMethod"), Validate.HttpMethods);
-        }
-
-        /// <summary>Repeated keys, each possibly holding several space-separated events (both forms reach Twilio).</summary>
-        private static List<string> SplitEvents(IReadOnlyList<string> values, string name, string[] allowed)
-        {
-            var result = new List<string>();
-            foreach (string v in values)
-                foreach (string e in v.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries))
-                {
-                    Validate.Enum(name, e, allowed);
-                    result.Add(e);
-                }
-            return result;
         }
 
         // ---- update -----------------------------------------------------------------------------

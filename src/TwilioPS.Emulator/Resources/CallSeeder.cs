@@ -4,7 +4,10 @@ using TwilioPS.Emulator.Infrastructure;
 
 namespace TwilioPS.Emulator.Resources
 {
-    /// <summary>Synthetic finished calls spread over the past 30 days: varied To/From/Status/Direction, some child legs.</summary>
+    /// <summary>
+    /// Synthetic finished calls spread over the past 30 days: varied To/From/Status/Direction, some child
+    /// legs; with answeredOnly, every call was answered and completed (the calls seeded recordings are of).
+    /// </summary>
     internal static class CallSeeder
     {
         private static int _seed = 20100401;
@@ -12,9 +15,9 @@ namespace TwilioPS.Emulator.Resources
         private static readonly string[] TwilioNumbers = { "+15005550006", "+14155550100", "+12065550123" };
         private static readonly string[] Endpoints = { "client:alice", "client:bob", "sip:support@example.sip.twilio.com" };
 
-        public static void Seed(CallStore calls, string accountSid, int count, DateTimeOffset now)
+        public static List<Call> Seed(CallStore calls, string accountSid, int count, DateTimeOffset now, bool answeredOnly = false)
         {
-            if (count <= 0) return;
+            if (count <= 0) return new List<Call>();
             var random = new Random(System.Threading.Interlocked.Increment(ref _seed));
             var batch = new List<Call>(count);
             Call lastInbound = null;
@@ -35,7 +38,7 @@ namespace TwilioPS.Emulator.Resources
                 call.FromFormatted = Call.Format(call.From);
 
                 var t = new CallTimeline { RingAt = created + TimeSpan.FromSeconds(1) };
-                int s = random.Next(100);
+                int s = answeredOnly ? 0 : random.Next(100);
                 if (s < 70)
                 {
                     t.AnswerAt = t.RingAt + TimeSpan.FromSeconds(2 + random.Next(15));
@@ -54,6 +57,7 @@ namespace TwilioPS.Emulator.Resources
                 if (call.Direction == "inbound") lastInbound = call;
             }
             calls.For(accountSid).AddRange(batch);
+            return batch;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using TwilioPS.Emulator.Infrastructure;
@@ -40,6 +41,19 @@ namespace TwilioPS.Emulator.Resources
                 throw TwilioErrors.InvalidParameter("Invalid " + name + " '" + value + "': must be one of " + string.Join(", ", allowed));
         }
 
+        /// <summary>Repeated keys, each possibly holding several space-separated events (both forms reach Twilio).</summary>
+        public static IReadOnlyList<string> Events(IReadOnlyList<string> values, string name, string[] allowed)
+        {
+            var result = new List<string>();
+            foreach (string v in values)
+                foreach (string e in v.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries))
+                {
+                    Enum(name, e, allowed);
+                    result.Add(e);
+                }
+            return result;
+        }
+
         public static int? Int(string name, string value, int min = int.MinValue, int max = int.MaxValue)
         {
             if (value == null) return null;
@@ -79,6 +93,23 @@ namespace TwilioPS.Emulator.Resources
                 return instant.ToUniversalTime();
             }
             throw TwilioErrors.InvalidParameter("Invalid " + name + " '" + value + "': use YYYY-MM-DD or an ISO 8601 date-time");
+        }
+
+        /// <summary>
+        /// The test of a date filter named like the spec's (StartTime, StartTime&lt;, StartTime&gt;, DateCreated…):
+        /// the plain form matches that UTC day, "&lt;" means on or before, "&gt;" on or after (a bare date meaning midnight UTC).
+        /// </summary>
+        public static Func<DateTimeOffset, bool> DateFilterTest(string name, string value)
+        {
+            DateTimeOffset bound = DateFilter(name, value, out _);
+            switch (name[name.Length - 1])
+            {
+                case '<': return t => t <= bound;
+                case '>': return t => t >= bound;
+                default:
+                    DateTime day = bound.UtcDateTime.Date;
+                    return t => t.UtcDateTime.Date == day;
+            }
         }
     }
 

@@ -56,6 +56,10 @@ namespace TwilioPS.Tests.Emulator
         public string AccountSid => Emulator.AccountSid;
         public string CallsPath => "/2010-04-01/Accounts/" + AccountSid + "/Calls.json";
         public string CallPath(string sid) => "/2010-04-01/Accounts/" + AccountSid + "/Calls/" + sid + ".json";
+        public string RecordingsPath => "/2010-04-01/Accounts/" + AccountSid + "/Recordings.json";
+        public string RecordingPath(string sid, string extension = ".json") => "/2010-04-01/Accounts/" + AccountSid + "/Recordings/" + sid + extension;
+        public string CallRecordingsPath(string callSid) => "/2010-04-01/Accounts/" + AccountSid + "/Calls/" + callSid + "/Recordings.json";
+        public string CallRecordingPath(string callSid, string sid) => "/2010-04-01/Accounts/" + AccountSid + "/Calls/" + callSid + "/Recordings/" + sid + ".json";
 
         /// <summary>Another client on the same emulator with a different credential ("" user = no auth at all).</summary>
         public Api As(string user, string password) => new Api(Emulator, user, password, false);
@@ -77,6 +81,13 @@ namespace TwilioPS.Tests.Emulator
             ApiResponse r = await Post(CallsPath, pairs.ToArray());
             if (r.Status != HttpStatusCode.Created) throw new InvalidOperationException("create failed: " + r.Body);
             return r;
+        }
+
+        /// <summary>A GET whose body is binary (recording media): the response and its bytes.</summary>
+        public async Task<(HttpResponseMessage Message, byte[] Body)> GetBytes(string path)
+        {
+            HttpResponseMessage message = await _http.GetAsync(path);
+            return (message, await message.Content.ReadAsByteArrayAsync());
         }
 
         public async Task<ApiResponse> Send(HttpRequestMessage request)

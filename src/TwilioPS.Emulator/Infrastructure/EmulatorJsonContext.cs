@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+using TwilioPS.Emulator.Resources;
+
+namespace TwilioPS.Emulator.Infrastructure
+{
+    /// <summary>
+    /// Source-generated serializers for resources rendered from a plain record type: the property
+    /// names become Twilio's snake_case, nulls are written (Twilio sends every field), and the writer
+    /// keeps <see cref="JsonBuffer"/>'s relaxed escaping. Serialize into the handler's Utf8JsonWriter.
+    /// </summary>
+    [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+    [JsonSerializable(typeof(RecordingJson))]
+    internal sealed partial class EmulatorJsonContext : JsonSerializerContext
+    {
+    }
+}
