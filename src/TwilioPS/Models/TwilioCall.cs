@@ -7,7 +7,7 @@ using TwilioPS.Client;
 namespace TwilioPS.Models
 {
     /// <summary>A call (Twilio's Call resource, api.v2010.account.call).</summary>
-    public sealed class TwilioCall : TwilioResource
+    public sealed class TwilioCall : TwilioResource, ICallReference
     {
         /// <summary>The call's own SID under its own name, so it binds to -CallSid down the pipeline (see TwilioConnectedCmdlet).</summary>
         [Hidden, JsonIgnore] public string CallSid => Sid;

@@ -7,7 +7,7 @@ namespace TwilioPS.Models
     /// One request Twilio made for a call and the answer it got (Twilio's Call Event resource). Twilio
     /// sends only the two; the call's SID is added by Get-TwilioCallEvent so the event says whose it is.
     /// </summary>
-    public sealed class TwilioCallEvent
+    public sealed class TwilioCallEvent : ICallReference
     {
         /// <summary>The call whose log this is.</summary>
         [JsonIgnore] public string CallSid { get; internal set; }

@@ -7,7 +7,7 @@ using TwilioPS.Client;
 namespace TwilioPS.Models
 {
     /// <summary>An error or warning Twilio logged, usually about a webhook (Twilio's Notification resource).</summary>
-    public sealed class TwilioNotification : TwilioResource
+    public sealed class TwilioNotification : TwilioResource, ICallReference
     {
         /// <summary>The notification's own SID under its own name, so it binds to -NotificationSid down the pipeline.</summary>
         [Hidden, JsonIgnore] public string NotificationSid => Sid;

@@ -8,7 +8,7 @@ using TwilioPS.Client;
 namespace TwilioPS.Models
 {
     /// <summary>A recording of a call or a conference (Twilio's Recording resource, api.v2010.account.recording).</summary>
-    public sealed class TwilioRecording : TwilioResource
+    public sealed class TwilioRecording : TwilioResource, ICallReference, IRecordingReference
     {
         /// <summary>The recording's own SID under its own name, so it binds to -RecordingSid down the pipeline (see TwilioConnectedCmdlet).</summary>
         [Hidden, JsonIgnore] public string RecordingSid => Sid;

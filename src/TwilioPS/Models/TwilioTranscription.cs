@@ -5,7 +5,7 @@ using TwilioPS.Client;
 namespace TwilioPS.Models
 {
     /// <summary>The text of a recording (Twilio's Transcription resource, api.v2010.account.transcription).</summary>
-    public sealed class TwilioTranscription : TwilioResource
+    public sealed class TwilioTranscription : TwilioResource, IRecordingReference
     {
         /// <summary>The transcription's own SID under its own name, so it binds to -TranscriptionSid down the pipeline.</summary>
         [Hidden, JsonIgnore] public string TranscriptionSid => Sid;

@@ -38,7 +38,7 @@ namespace TwilioPS.Tests.Cmdlets
                 Live = Session.Run("(New-TwilioCall -To '+14155550102' -From '+14155550100' -Twiml '<Response><Pause length=\"30\"/></Response>').Sid").Output.Single().ToString();
                 Clock.Advance(TimeSpan.FromSeconds(5));
                 Recording = Session.Run("(Get-TwilioRecording -CallSid $args[0]).Sid", Done).Output.Single().ToString();
-                Folder = Path.Combine(Path.GetTempPath(), "twilio-ps-pipes-" + Guid.NewGuid().ToString("N"));
+                Folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "twilio-ps-pipes-" + Guid.NewGuid().ToString("N"));
                 Directory.CreateDirectory(Folder);
                 Session.PowerShell.SetVariable("done", Done);
                 Session.PowerShell.SetVariable("live", Live);

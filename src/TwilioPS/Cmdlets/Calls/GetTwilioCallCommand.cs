@@ -15,6 +15,10 @@ namespace TwilioPS.Cmdlets.Calls
         [ValidateSid("CA")]
         public string CallSid { get; set; }
 
+        /// <summary>Anything that names a call (a recording, a notification…): binds by type, then gives its CallSid.</summary>
+        [Parameter(ParameterSetName = "Sid", ValueFromPipeline = true, DontShow = true)]
+        public ICallReference InputObject { get; set; }
+
         [Parameter(ParameterSetName = ListParameterSet)]
         [ValidateEndpoint]
         [FormField]

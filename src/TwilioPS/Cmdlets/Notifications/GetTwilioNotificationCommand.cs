@@ -22,11 +22,9 @@ namespace TwilioPS.Cmdlets.Notifications
         [ValidateSid("NO")]
         public string NotificationSid { get; set; }
 
-        /// <summary>The call whose notifications to list. (Optional with -NotificationSid, so a notification piped back in resolves.)</summary>
+        /// <summary>The call whose notifications to list.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CallSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = SidSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
-        [AllowNull, AllowEmptyString]
-        [ValidateSid("CA", AllowEmpty = true)]
+        [ValidateSid("CA")]
         public string CallSid { get; set; }
 
         /// <summary>A call object from the pipeline: binds by type, so its own Sid never reaches -NotificationSid.</summary>

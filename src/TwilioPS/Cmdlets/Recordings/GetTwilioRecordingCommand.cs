@@ -24,11 +24,13 @@ namespace TwilioPS.Cmdlets.Recordings
         [ValidateSid("RE")]
         public string RecordingSid { get; set; }
 
-        /// <summary>The call whose recordings to list. (Optional with -RecordingSid, so a recording piped back in resolves.)</summary>
+        /// <summary>Anything that names a recording (a recording, a transcription): binds by type, then gives its RecordingSid.</summary>
+        [Parameter(ParameterSetName = SidSet, ValueFromPipeline = true, DontShow = true)]
+        public IRecordingReference InputObject { get; set; }
+
+        /// <summary>The call whose recordings to list.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CallSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = SidSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
-        [AllowNull, AllowEmptyString]
-        [ValidateSid("CA", AllowEmpty = true)]
+        [ValidateSid("CA")]
         public string CallSid { get; set; }
 
         /// <summary>A call object from the pipeline: binds by type, so its own Sid never reaches -RecordingSid.</summary>
@@ -37,9 +39,7 @@ namespace TwilioPS.Cmdlets.Recordings
 
         /// <summary>The conference whose recordings to list.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ConferenceSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = SidSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
-        [AllowNull, AllowEmptyString]
-        [ValidateSid("CF", AllowEmpty = true)]
+        [ValidateSid("CF")]
         public string ConferenceSid { get; set; }
 
         /// <summary>Recordings created on this UTC date.</summary>

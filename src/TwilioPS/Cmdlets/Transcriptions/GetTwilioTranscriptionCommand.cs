@@ -23,11 +23,9 @@ namespace TwilioPS.Cmdlets.Transcriptions
         [ValidateSid("TR")]
         public string TranscriptionSid { get; set; }
 
-        /// <summary>The recording whose transcriptions to list. (Optional with -TranscriptionSid, so a transcription piped back in resolves.)</summary>
+        /// <summary>The recording whose transcriptions to list.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RecordingSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = SidSet, ValueFromPipelineByPropertyName = true, DontShow = true)]
-        [AllowNull, AllowEmptyString]
-        [ValidateSid("RE", AllowEmpty = true)]
+        [ValidateSid("RE")]
         public string RecordingSid { get; set; }
 
         /// <summary>A recording object from the pipeline: binds by type, so its own Sid never reaches -TranscriptionSid.</summary>
