@@ -24,7 +24,7 @@ namespace TwilioPS.Tests.Reliability
                 var error = Assert.IsType<System.Management.Automation.ErrorRecord>(Assert.Single(r.Output).BaseObject);
                 Assert.StartsWith("EmulatorStartFailed", error.FullyQualifiedErrorId);
                 Assert.Equal(System.Management.Automation.ErrorCategory.ResourceUnavailable, error.CategoryInfo.Category);
-                Assert.Contains(port.ToString(), error.Exception.Message);
+                Assert.Contains(port.ToString(), error.ToString());
             }
             finally
             {
