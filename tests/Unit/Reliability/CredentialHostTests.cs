@@ -68,6 +68,14 @@ namespace TwilioPS.Tests.Reliability
             Assert.Equal(expected, TwilioConnectionSettings.TwilioBaseUri(edge, region).ToString());
         }
 
+        [Fact]
+        public void The_edge_parameter_and_the_environment_accept_the_same_edges()
+        {
+            var property = typeof(TwilioPS.Cmdlets.Session.ConnectTwilioCommand).GetProperty("Edge");
+            var set = (System.Management.Automation.ValidateSetAttribute)Attribute.GetCustomAttribute(property, typeof(System.Management.Automation.ValidateSetAttribute));
+            Assert.Equal(set.ValidValues.OrderBy(v => v), TwilioPS.Validation.TwilioLocation.Edges.OrderBy(v => v));
+        }
+
         [Theory]
         [InlineData("x@evil.example:443/?", null)]
         [InlineData("sydney", "x@evil.example:443/?")]
