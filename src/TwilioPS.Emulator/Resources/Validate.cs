@@ -9,9 +9,10 @@ namespace TwilioPS.Emulator.Resources
     /// <summary>Parameter checks shared by every resource; each throws a Twilio-shaped 400.</summary>
     internal static class Validate
     {
-        private static readonly Regex E164 = new Regex(@"^\+[1-9][0-9]{6,14}$", RegexOptions.CultureInvariant);
-        private static readonly Regex Client = new Regex(@"^client:[^\s]+$", RegexOptions.CultureInvariant);
-        private static readonly Regex Sip = new Regex(@"^sip:[^\s]+$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        // \A…\z, not ^…$: in .NET "$" also matches before a final newline, which Twilio refuses.
+        private static readonly Regex E164 = new Regex(@"\A\+[1-9][0-9]{6,14}\z", RegexOptions.CultureInvariant);
+        private static readonly Regex Client = new Regex(@"\Aclient:[^\s\p{C}]+\z", RegexOptions.CultureInvariant);
+        private static readonly Regex Sip = new Regex(@"\Asip:[^\s\p{C}]+\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
         public static readonly string[] HttpMethods = { "GET", "POST" };
 

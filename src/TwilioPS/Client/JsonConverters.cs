@@ -2,6 +2,7 @@ using System;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -51,9 +52,15 @@ namespace TwilioPS.Client
                 || !Digits(text, 27, 2, out int offsetHours) || !Digits(text, 29, 2, out int offsetMinutes))
                 return false;
             int sign = text[26] == (byte)'+' ? 1 : text[26] == (byte)'-' ? -1 : 0;
-            if (sign == 0 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59 || offsetMinutes > 59)
+            if (sign == 0 || year < 1 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59
+                || offsetHours > 14 || offsetMinutes > 59)
                 return false;
-            value = new DateTimeOffset(year, month, day, hour, minute, second, new TimeSpan(sign * offsetHours, sign * offsetMinutes, 0));
+            var offset = new TimeSpan(sign * offsetHours, sign * offsetMinutes, 0);
+            var local = new DateTime(year, month, day, hour, minute, second);
+            // 31 Dec 9999 23:59:59 -1400 is past DateTimeOffset's range in UTC: the general path reports it.
+            long utcTicks = local.Ticks - offset.Ticks;
+            if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks) return false;
+            value = new DateTimeOffset(local, offset);
             return true;
         }
 
@@ -81,7 +88,7 @@ namespace TwilioPS.Client
                 return value;
             if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
                 return value;
-            throw new JsonException($"'{text}' is not an RFC 2822 or ISO 8601 date.");
+            throw new JsonException($"'{text}' is not an RFC 2822 or ISO 8601 date within the range of DateTimeOffset.");
         }
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset? value, JsonSerializerOptions options)
@@ -101,7 +108,7 @@ namespace TwilioPS.Client
     {
         public override bool HandleNull => true;
 
-        protected abstract T ReadNumber(ref Utf8JsonReader reader);
+        protected abstract bool TryReadNumber(ref Utf8JsonReader reader, out T value);
 
         protected abstract bool TryParse(ReadOnlySpan<byte> utf8, out T value, out int consumed);
 
@@ -110,7 +117,9 @@ namespace TwilioPS.Client
             switch (reader.TokenType)
             {
                 case JsonTokenType.Null: return null;
-                case JsonTokenType.Number: return ReadNumber(ref reader);
+                case JsonTokenType.Number:
+                    if (TryReadNumber(ref reader, out T read)) return read;
+                    throw new JsonException($"{Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray())} is beyond the range of {typeof(T).Name}.");
                 case JsonTokenType.String:
                     if (reader.ValueTextEquals(ReadOnlySpan<byte>.Empty)) return null;
                     ReadOnlySpan<byte> span = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
@@ -130,7 +139,7 @@ namespace TwilioPS.Client
     /// <summary>Durations, queue times: whole numbers.</summary>
     internal sealed class LenientInt32Converter : LenientNumberConverter<int>
     {
-        protected override int ReadNumber(ref Utf8JsonReader reader) => reader.GetInt32();
+        protected override bool TryReadNumber(ref Utf8JsonReader reader, out int value) => reader.TryGetInt32(out value);
 
         protected override bool TryParse(ReadOnlySpan<byte> utf8, out int value, out int consumed) =>
             Utf8Parser.TryParse(utf8, out value, out consumed);
@@ -139,7 +148,7 @@ namespace TwilioPS.Client
     /// <summary>Prices: decimal keeps "-0.01300" exact.</summary>
     internal sealed class LenientDecimalConverter : LenientNumberConverter<decimal>
     {
-        protected override decimal ReadNumber(ref Utf8JsonReader reader) => reader.GetDecimal();
+        protected override bool TryReadNumber(ref Utf8JsonReader reader, out decimal value) => reader.TryGetDecimal(out value);
 
         protected override bool TryParse(ReadOnlySpan<byte> utf8, out decimal value, out int consumed) =>
             Utf8Parser.TryParse(utf8, out value, out consumed);

@@ -86,8 +86,8 @@ namespace TwilioPS.Client
         }
 
         /// <summary>
-        /// One attempt. For idempotent requests the body is read here too, so a connection that breaks
-        /// mid-body (after a 200's headers) is retried like one that broke before them.
+        /// One attempt. For idempotent requests the body is read here too (up to the size cap), so a
+        /// connection that breaks mid-body (after a 200's headers) is retried like one that broke before them.
         /// </summary>
         private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -95,11 +95,15 @@ namespace TwilioPS.Client
             if (!IsIdempotent(request) || response.Content == null) return response;
             try
             {
-                // netstandard2.0 has no cancellable LoadIntoBufferAsync: disposing the response aborts the read.
+                ResponseBuffer body;
+                // Not every runtime's response stream observes the token: disposing the response aborts the read.
                 using (cancellationToken.Register(state => ((HttpResponseMessage)state).Dispose(), response))
                 {
-                    await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                    body = await ResponseBuffer.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 }
+                HttpContent received = response.Content;
+                response.Content = new BufferedContent(body, received.Headers);
+                received.Dispose();
                 cancellationToken.ThrowIfCancellationRequested();
                 return response;
             }
@@ -120,10 +124,8 @@ namespace TwilioPS.Client
 
             if (outcome.Exception != null)
             {
-                // A timeout of HttpClient surfaces as TaskCanceledException without our token being cancelled.
                 bool transient = outcome.Exception is HttpRequestException
-                    || outcome.Exception is System.IO.IOException
-                    || outcome.Exception is TaskCanceledException;
+                    || outcome.Exception is System.IO.IOException;
                 return transient && idempotent;
             }
 

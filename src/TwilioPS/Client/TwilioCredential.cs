@@ -35,14 +35,19 @@ namespace TwilioPS.Client
         /// <summary>The account SID (AuthToken) or the API key SID (ApiKey). Not a secret.</summary>
         public string UserName { get; }
 
-        internal string BasicAuthorizationParameter()
+        internal string BasicAuthorizationParameter() =>
+            WithSecret(secret => Convert.ToBase64String(Encoding.UTF8.GetBytes(UserName + ":" + secret)));
+
+        /// <summary>What removes this secret, in every form it is sent, from text a server sends back.</summary>
+        internal SecretScrubber CreateScrubber() => WithSecret(secret => new SecretScrubber(UserName, secret));
+
+        private T WithSecret<T>(Func<string, T> use)
         {
             IntPtr unmanaged = IntPtr.Zero;
             try
             {
                 unmanaged = Marshal.SecureStringToGlobalAllocUnicode(_secret);
-                string secret = Marshal.PtrToStringUni(unmanaged);
-                return Convert.ToBase64String(Encoding.UTF8.GetBytes(UserName + ":" + secret));
+                return use(Marshal.PtrToStringUni(unmanaged));
             }
             finally
             {

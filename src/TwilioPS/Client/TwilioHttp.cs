@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using System.Globalization;
 using System.Net.Http;
 using System.Text;
 using System.Text.Json;
@@ -18,16 +19,32 @@ namespace TwilioPS.Client
     {
         private readonly Func<HttpClient> _httpClient;
         private readonly string _root;
+        private readonly TimeSpan _timeout;
+        private readonly SecretScrubber _scrubber;
 
-        internal TwilioHttp(Func<HttpClient> httpClient, Uri baseUri)
+        /// <param name="timeout">The deadline for one request, from sending it to the last byte of its body (null: none).</param>
+        /// <param name="scrubber">Removes the connection's secret from text a server sends back (null: nothing to remove).</param>
+        internal TwilioHttp(Func<HttpClient> httpClient, Uri baseUri, TimeSpan? timeout = null, SecretScrubber scrubber = null)
         {
             _httpClient = httpClient;
             BaseUri = baseUri;
             // Twilio's URIs (next_page_uri, uri) are relative to the API host; a proxy may add a path prefix.
             _root = baseUri.GetLeftPart(UriPartial.Authority) + baseUri.AbsolutePath.TrimEnd('/');
+            _timeout = timeout ?? Timeout.InfiniteTimeSpan;
+            _scrubber = scrubber;
         }
 
         public Uri BaseUri { get; }
+
+        /// <summary>Text a server sent, without the connection's secret (some proxies echo the Authorization header).</summary>
+        internal string Scrub(string text) => _scrubber == null ? text : _scrubber.Scrub(text);
+
+        /// <summary>
+        /// A body that is not the JSON the Twilio API sends. The JSON error's message may quote the
+        /// server's text, so it is scrubbed, and the original exception (which quotes it too) is not kept.
+        /// </summary>
+        internal TwilioProtocolException NotTwilioJson(JsonException exception) =>
+            new TwilioProtocolException("The response is not the JSON the Twilio API sends: " + Scrub(exception.Message));
 
         /// <summary>
         /// An absolute URI for a host-relative Twilio path such as "/2010-04-01/Accounts/AC….json".
@@ -44,34 +61,95 @@ namespace TwilioPS.Client
                     return absolute;
                 if (absolute.AbsolutePath.StartsWith("/2010-04-01/", StringComparison.Ordinal))
                     return new Uri(_root + absolute.PathAndQuery);
-                throw new TwilioProtocolException($"Refusing to follow {absolute.GetLeftPart(UriPartial.Authority)}{absolute.AbsolutePath}: it is neither the connection's API host ({BaseUri.GetLeftPart(UriPartial.Authority)}) nor a Twilio API path.");
+                throw new TwilioProtocolException($"Refusing to follow {Scrub(absolute.GetLeftPart(UriPartial.Authority) + absolute.AbsolutePath)}: it is neither the connection's API host ({BaseUri.GetLeftPart(UriPartial.Authority)}) nor a Twilio API path.");
             }
             return new Uri(_root + (hostRelativePath.StartsWith("/", StringComparison.Ordinal) ? hostRelativePath : "/" + hostRelativePath));
         }
 
-        public async Task<T> SendAsync<T>(HttpMethod method, string path, FormBuilder form, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-        {
-            using (HttpResponseMessage response = await SendCheckedAsync(method, path, form, cancellationToken).ConfigureAwait(false))
-            using (ResponseBuffer body = await ResponseBuffer.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false))
+        public Task<T> SendAsync<T>(HttpMethod method, string path, FormBuilder form, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+            WithDeadlineAsync(method, path, cancellationToken, async token =>
             {
-                return JsonSerializer.Deserialize(body.Span, typeInfo);
-            }
-        }
+                using (ResponseBuffer body = await SendForBodyAsync(method, path, form, token).ConfigureAwait(false))
+                {
+                    try
+                    {
+                        return JsonSerializer.Deserialize(body.Span, typeInfo);
+                    }
+                    catch (JsonException exception)
+                    {
+                        throw NotTwilioJson(exception);
+                    }
+                }
+            });
 
         /// <summary>For requests whose answer has no body worth reading (DELETE's 204).</summary>
-        public async Task SendAsync(HttpMethod method, string path, CancellationToken cancellationToken)
-        {
-            using (await SendCheckedAsync(method, path, null, cancellationToken).ConfigureAwait(false))
+        public Task SendAsync(HttpMethod method, string path, CancellationToken cancellationToken) =>
+            WithDeadlineAsync(method, path, cancellationToken, async token =>
             {
+                using (await SendForBodyAsync(method, path, null, token).ConfigureAwait(false))
+                {
+                    return true;
+                }
+            });
+
+        /// <summary>A GET's whole body in a pooled buffer (the caller disposes it), for list pages.</summary>
+        internal Task<ResponseBuffer> GetBodyAsync(string path, CancellationToken cancellationToken) =>
+            WithDeadlineAsync(HttpMethod.Get, path, cancellationToken, token => SendForBodyAsync(HttpMethod.Get, path, null, token));
+
+        /// <summary>
+        /// Runs one request, its retries and the reading of its body under one deadline (-TimeoutSec):
+        /// a server that sends headers and then stalls is as late as one that never answers.
+        /// </summary>
+        private async Task<T> WithDeadlineAsync<T>(HttpMethod method, string path, CancellationToken cancellationToken, Func<CancellationToken, Task<T>> operation)
+        {
+            using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                deadline.CancelAfter(_timeout);
+                try
+                {
+                    return await operation(deadline.Token).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (deadline.IsCancellationRequested
+                                                  && (exception is OperationCanceledException || exception is ObjectDisposedException || exception is System.IO.IOException || exception is HttpRequestException))
+                {
+                    // However an aborted read surfaced, Ctrl+C is a cancellation and the deadline a timeout.
+                    cancellationToken.ThrowIfCancellationRequested();
+                    throw new TimeoutException(string.Format(CultureInfo.InvariantCulture,
+                        "{0} {1} had no complete response within {2:0.###} s (-TimeoutSec).", method.Method, Shown(path), _timeout.TotalSeconds), exception);
+                }
             }
         }
 
-        /// <summary>A GET's whole body in a pooled buffer (the caller disposes it), for list pages.</summary>
-        internal async Task<ResponseBuffer> GetBodyAsync(string path, CancellationToken cancellationToken)
+        /// <summary>A request path for a message: without its query, and scrubbed (a next_page_uri is the server's text).</summary>
+        private string Shown(string path)
         {
-            using (HttpResponseMessage response = await SendCheckedAsync(HttpMethod.Get, path, null, cancellationToken).ConfigureAwait(false))
+            int query = path.IndexOf('?');
+            return Scrub(query < 0 ? path : path.Substring(0, query));
+        }
+
+        /// <summary>
+        /// Sends, checks the status and reads the whole body (up to <see cref="ResponseBuffer.MaxLength"/>).
+        /// A body cut off after a create or update was sent is reported as such: Twilio may have acted on it.
+        /// </summary>
+        private async Task<ResponseBuffer> SendForBodyAsync(HttpMethod method, string path, FormBuilder form, CancellationToken cancellationToken)
+        {
+            using (HttpResponseMessage response = await SendCheckedAsync(method, path, form, cancellationToken).ConfigureAwait(false))
             {
-                return await ResponseBuffer.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    // Not every runtime's response stream observes the token (.NET Framework's does not):
+                    // disposing the response aborts the read wherever it is.
+                    using (cancellationToken.Register(state => ((HttpResponseMessage)state).Dispose(), response))
+                    {
+                        return await ResponseBuffer.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                catch (System.IO.IOException exception) when (method != HttpMethod.Get && method != HttpMethod.Delete && !cancellationToken.IsCancellationRequested)
+                {
+                    throw new TwilioResponseInterruptedException(
+                        $"The response to {method.Method} {Shown(path)} broke off after Twilio received the request ({Scrub(exception.Message)}): it may have been carried out. Check before sending it again.",
+                        exception);
+                }
             }
         }
 
@@ -85,8 +163,13 @@ namespace TwilioPS.Client
 
         private async Task<HttpResponseMessage> SendCheckedAsync(HttpMethod method, string path, FormBuilder form, CancellationToken cancellationToken)
         {
-            var request = new HttpRequestMessage(method, Resolve(path));
-            if (form != null) request.Content = form.ToContent();
+            var request = new HttpRequestMessage(method, Resolve(path))
+            {
+                // .NET's connection pool silently re-sends a request without content (up to three times)
+                // when its connection closes before the response starts. An empty body opts out of that,
+                // so the retry handler (and -MaxRetries) alone decides what is sent again.
+                Content = form != null ? form.ToContent() : new ByteArrayContent(Array.Empty<byte>()),
+            };
             HttpResponseMessage response;
             try
             {
@@ -100,25 +183,35 @@ namespace TwilioPS.Client
             if (response.IsSuccessStatusCode) return response;
             using (response)
             {
+                int status = (int)response.StatusCode;
+                if (status >= 300 && status < 400)
+                {
+                    // Twilio's API never redirects, and a followed redirect would carry the credential and a
+                    // create's body (with its passwords) to wherever the server points.
+                    string location = response.Headers.Location?.OriginalString;
+                    throw new TwilioProtocolException(string.Format(CultureInfo.InvariantCulture,
+                        "The API answered {0} {1} with HTTP {2}, a redirect{3}. The Twilio API does not redirect, so TwilioPS never follows one: check -BaseUri and any proxy in between.",
+                        method.Method, Shown(path), status, location == null ? string.Empty : " to " + Truncate(Scrub(location), 200)));
+                }
                 throw await ReadErrorAsync(response, method, path, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        private static async Task<TwilioApiException> ReadErrorAsync(HttpResponseMessage response, HttpMethod method, string path, CancellationToken cancellationToken)
+        private async Task<TwilioApiException> ReadErrorAsync(HttpResponseMessage response, HttpMethod method, string path, CancellationToken cancellationToken)
         {
             string text = null;
             try
             {
                 using (ResponseBuffer body = await ResponseBuffer.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false))
                 {
-                    text = Encoding.UTF8.GetString(body.Memory.ToArray());
+                    text = Scrub(Encoding.UTF8.GetString(body.Memory.ToArray()));
                     if (body.Length > 0 && body.Span[0] == (byte)'{')
                     {
                         TwilioErrorBody error = JsonSerializer.Deserialize(body.Span, TwilioJsonContext.Default.TwilioErrorBody);
                         if (error != null && (error.Code.HasValue || error.Message != null))
                         {
-                            return new TwilioApiException(response.StatusCode, error.Code, error.Message, error.MoreInfo,
-                                error.Details?.GetRawText(), method.Method, path);
+                            return new TwilioApiException(response.StatusCode, error.Code, Scrub(error.Message), Scrub(error.MoreInfo),
+                                Scrub(error.Details?.GetRawText()), method.Method, Scrub(path));
                         }
                         TwilioApiException problem = ProblemDetails(body.Span, response.StatusCode, method, path);
                         if (problem != null) return problem;
@@ -130,15 +223,15 @@ namespace TwilioPS.Client
                 // Not Twilio's JSON (a proxy's HTML page, say): report the status with the text below.
             }
 
-            string message = string.IsNullOrWhiteSpace(text) ? response.ReasonPhrase : Truncate(text.Trim(), 300);
-            return new TwilioApiException(response.StatusCode, null, message, null, null, method.Method, path);
+            string message = string.IsNullOrWhiteSpace(text) ? Scrub(response.ReasonPhrase) : Truncate(text.Trim(), 300);
+            return new TwilioApiException(response.StatusCode, null, message, null, null, method.Method, Scrub(path));
         }
 
         /// <summary>
         /// An RFC 7807 problem (what stand-ins such as Prism send: title, detail and a "validation" list),
         /// kept readable instead of reduced to its status.
         /// </summary>
-        private static TwilioApiException ProblemDetails(ReadOnlySpan<byte> json, HttpStatusCode status, HttpMethod method, string path)
+        private TwilioApiException ProblemDetails(ReadOnlySpan<byte> json, HttpStatusCode status, HttpMethod method, string path)
         {
             using (JsonDocument document = JsonDocument.Parse(json.ToArray()))
             {
@@ -149,7 +242,7 @@ namespace TwilioPS.Client
                 string details = root.TryGetProperty("validation", out JsonElement v) ? v.GetRawText() : null;
                 string message = title != null && detail != null ? title + ": " + detail : title ?? detail;
                 if (details != null) message += " " + details;
-                return new TwilioApiException(status, null, message, null, details, method.Method, path);
+                return new TwilioApiException(status, null, Scrub(message), null, Scrub(details), method.Method, Scrub(path));
             }
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,6 +19,12 @@ namespace TwilioPS.Client
         /// <summary>Pages fetched ahead of the one the caller holds.</summary>
         public const int Lookahead = 2;
 
+        /// <summary>
+        /// Empty pages in a row, each linking to another, that are followed before the list is
+        /// declared broken: a server that does this forever would otherwise be paged until Ctrl+C.
+        /// </summary>
+        public const int MaxEmptyPagesInRow = 5;
+
         private readonly TwilioHttp _http;
         private readonly string _firstPage;
         private readonly byte[] _recordsKey;
@@ -34,6 +41,7 @@ namespace TwilioPS.Client
         private CancellationTokenSource _linked;
         private Task<Fetched> _pending;
         private bool _started;
+        private int _emptyInRow;
 
         private sealed class Fetched
         {
@@ -73,6 +81,15 @@ namespace TwilioPS.Client
             Fetched fetched = await _pending.ConfigureAwait(false);
             _pending = fetched.Next;
             _slots.Release(); // the caller took a page: the chain may fetch one more
+
+            // Counted here, where pages arrive in order, rather than in the overlapping fetches.
+            _emptyInRow = fetched.Page.Records.Count == 0 && fetched.Page.NextPageUri != null ? _emptyInRow + 1 : 0;
+            if (_emptyInRow > MaxEmptyPagesInRow)
+            {
+                Dispose();
+                throw new TwilioProtocolException(
+                    $"The list sent {_emptyInRow} empty pages in a row, each linking to another: stopped rather than page without end.");
+            }
             return fetched.Page;
         }
 
@@ -98,7 +115,15 @@ namespace TwilioPS.Client
                 string announced = RecordLimit.HasValue ? null : Follow(TwilioPage<T>.FindNextPageUri(body.Span));
                 if (announced != null && PageAllowed()) next = FetchAsync(announced);
 
-                TwilioPage<T> page = TwilioPage<T>.Parse(body.Span, _recordsKey, _typeInfo);
+                TwilioPage<T> page;
+                try
+                {
+                    page = TwilioPage<T>.Parse(body.Span, _recordsKey, _typeInfo);
+                }
+                catch (JsonException exception)
+                {
+                    throw _http.NotTwilioJson(exception);
+                }
                 _recordsFetched += page.Records.Count;
 
                 if (!string.Equals(announced, page.NextPageUri, StringComparison.Ordinal))
@@ -128,7 +153,7 @@ namespace TwilioPS.Client
         {
             if (nextPageUri == null) return null;
             if (_visited.Add(nextPageUri)) return nextPageUri;
-            OperationLog.Verbose($"The list linked back to a page already read ({nextPageUri}); stopping there.");
+            OperationLog.Verbose($"The list linked back to a page already read ({_http.Scrub(nextPageUri)}); stopping there.");
             return null;
         }
 

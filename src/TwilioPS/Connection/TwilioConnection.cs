@@ -41,13 +41,17 @@ namespace TwilioPS.Connection
             var services = new ServiceCollection();
             services.AddHttpClient(_httpClientName, client =>
                 {
-                    client.Timeout = settings.Timeout;
+                    // TwilioHttp's own deadline covers the body as well; HttpClient's would stop at the headers.
+                    client.Timeout = Timeout.InfiniteTimeSpan;
                     client.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", userAgent);
                     client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
                 })
                 .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler
                 {
                     AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+                    // Twilio's API never redirects; a followed one would take the credential and a create's
+                    // body elsewhere. TwilioHttp reports any 3xx as a protocol error instead.
+                    AllowAutoRedirect = false,
                     UseCookies = false,
                     MaxConnectionsPerServer = settings.MaxConcurrentRequests,
                     Proxy = settings.Proxy,
@@ -62,7 +66,7 @@ namespace TwilioPS.Connection
             _services = services.BuildServiceProvider();
             _httpClientFactory = _services.GetRequiredService<IHttpClientFactory>();
 
-            var http = new TwilioHttp(CreateHttpClient, settings.BaseUri);
+            var http = new TwilioHttp(CreateHttpClient, settings.BaseUri, settings.Timeout, settings.Credential.CreateScrubber());
             Client = new TwilioClient(http, new CallThrottle(settings.CallsPerSecond));
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Net;
 using TwilioPS.Client;
+using TwilioPS.Validation;
 
 namespace TwilioPS.Connection
 {
@@ -23,19 +24,28 @@ namespace TwilioPS.Connection
 
         /// <summary>
         /// Twilio's host for an edge and region: api.{edge}.{region}.twilio.com; an edge without a
-        /// region means us1 (Twilio's rule).
+        /// region means us1 (Twilio's rule). Refuses anything that is not an edge or region, whoever
+        /// validated it before: these values become the host the credential is sent to.
         /// </summary>
         public static Uri TwilioBaseUri(string edge, string region)
         {
             if (string.IsNullOrEmpty(edge) && string.IsNullOrEmpty(region)) return new Uri("https://api.twilio.com");
+            if (!string.IsNullOrEmpty(edge) && !TwilioLocation.IsEdge(edge))
+                throw new ArgumentException($"'{edge}' is not a Twilio edge ({string.Join(", ", TwilioLocation.Edges)}).", nameof(edge));
+            if (!string.IsNullOrEmpty(region) && !TwilioLocation.IsRegion(region))
+                throw new ArgumentException($"'{region}' is not a Twilio region (two letters and a digit, such as us1 or ie1).", nameof(region));
             if (string.IsNullOrEmpty(region)) region = "us1";
             string host = string.IsNullOrEmpty(edge) ? $"api.{region}.twilio.com" : $"api.{edge}.{region}.twilio.com";
             return new Uri("https://" + host.ToLowerInvariant());
         }
 
-        /// <summary>Credentials only travel over HTTPS, except to this machine (the emulator, Prism).</summary>
+        /// <summary>
+        /// Credentials only travel over HTTPS, except to this machine (the emulator, Prism); and never
+        /// with user information in the URI, which would put a second identity beside the credential.
+        /// </summary>
         public static bool IsAllowedBaseUri(Uri uri) =>
             uri.IsAbsoluteUri
+            && string.IsNullOrEmpty(uri.UserInfo)
             && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && IsLoopback(uri)));
 
         private static bool IsLoopback(Uri uri)

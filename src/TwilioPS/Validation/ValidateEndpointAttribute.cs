@@ -12,7 +12,9 @@ namespace TwilioPS.Validation
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ValidateEndpointAttribute : ValidateEnumeratedArgumentsAttribute
     {
-        private static readonly Regex E164 = new Regex(@"^\+[1-9][0-9]{1,14}$", RegexOptions.CultureInvariant);
+        // \A…\z, not ^…$: in .NET "$" also matches before a final newline, which would then be sent.
+        private static readonly Regex E164 = new Regex(@"\A\+[1-9][0-9]{1,14}\z", RegexOptions.CultureInvariant);
+        private static readonly Regex Identity = new Regex(@"\A(?:client|sip):[^\s\p{C}]+\z", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
         /// <summary>Accept only phone numbers (list filters), not client: or sip: identities.</summary>
         public bool PhoneNumberOnly { get; set; }
@@ -23,10 +25,7 @@ namespace TwilioPS.Validation
         {
             string value = element is PSObject wrapped ? wrapped.BaseObject as string : element as string;
             if (IsPhoneNumber(value)) return;
-            if (!PhoneNumberOnly && value != null
-                && ((value.StartsWith("client:", StringComparison.OrdinalIgnoreCase) && value.Length > 7)
-                    || (value.StartsWith("sip:", StringComparison.OrdinalIgnoreCase) && value.Length > 4)))
-                return;
+            if (!PhoneNumberOnly && value != null && Identity.IsMatch(value)) return;
             throw new ValidationMetadataException(PhoneNumberOnly
                 ? $"'{element}' is not an E.164 phone number such as +14155550100."
                 : $"'{element}' is not an E.164 phone number (+14155550100), a client:identity or a sip: address.");

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Management.Automation;
 using System.Net.Http;
 using System.Threading;
@@ -21,6 +22,11 @@ namespace TwilioPS.Cmdlets
 
         protected override void StopProcessing() => _cancellation.Cancel();
 
+        /// <summary>
+        /// One input, and whatever befalls it: every failure of a request becomes one ErrorRecord with
+        /// TwilioPS's own ErrorId and the input as its TargetObject, and the pipeline goes on with the
+        /// next input (unless <see cref="Fail"/> says otherwise).
+        /// </summary>
         protected sealed override void ProcessRecord()
         {
             try
@@ -29,35 +35,30 @@ namespace TwilioPS.Cmdlets
             }
             catch (TwilioApiException exception)
             {
-                WriteError(TwilioErrors.FromApi(exception, ErrorTarget));
-            }
-            catch (HttpRequestException exception)
-            {
-                WriteError(TwilioErrors.FromTransport(exception, ErrorTarget));
+                Fail(TwilioErrors.FromApi(exception, ErrorTarget));
             }
             catch (TwilioProtocolException exception)
             {
-                WriteError(TwilioErrors.FromProtocol(exception, ErrorTarget));
-            }
-            catch (System.Text.Json.JsonException exception)
-            {
-                WriteError(TwilioErrors.FromProtocol(
-                    new TwilioProtocolException("The response is not the JSON the Twilio API sends: " + exception.Message, exception), ErrorTarget));
+                Fail(TwilioErrors.FromProtocol(exception, ErrorTarget));
             }
             catch (ConnectionClosedException exception)
             {
                 // Disconnect-Twilio in another runspace while this input waited (e.g. on the call throttle).
-                WriteError(TwilioErrors.ConnectionClosed(exception, ErrorTarget));
-            }
-            catch (TaskCanceledException exception) when (!_cancellation.IsCancellationRequested)
-            {
-                WriteError(TwilioErrors.FromTransport(new TimeoutException("The request timed out.", exception), ErrorTarget));
+                Fail(TwilioErrors.ConnectionClosed(exception, ErrorTarget));
             }
             catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
             }
+            catch (Exception exception) when (exception is HttpRequestException || exception is IOException || exception is TimeoutException)
+            {
+                // Refused, reset, cut off mid-body, or past -TimeoutSec.
+                Fail(TwilioErrors.FromTransport(exception, ErrorTarget));
+            }
         }
+
+        /// <summary>Reports one input's failure: non-terminating, so the pipeline goes on with the next input.</summary>
+        protected virtual void Fail(ErrorRecord error) => WriteError(error);
 
         /// <summary>Handles one pipeline input (or the single invocation).</summary>
         protected abstract void ProcessInput();

@@ -38,11 +38,17 @@ namespace TwilioPS.Cmdlets
             return code >= 500 ? ErrorCategory.ConnectionError : ErrorCategory.NotSpecified;
         }
 
-        /// <summary>The request never got an answer (DNS, refused, TLS, timeout after retries).</summary>
+        /// <summary>
+        /// The request got no complete answer: DNS, refused, TLS, reset, a body cut off, -TimeoutSec
+        /// passed (after any retries). TwilioPS's own messages (a timeout, a cut-off create that may have
+        /// been carried out) are kept whole; a runtime's is reduced to its innermost cause.
+        /// </summary>
         public static ErrorRecord FromTransport(Exception exception, object target) =>
             new ErrorRecord(exception, "TwilioConnectionFailed", ErrorCategory.ConnectionError, target)
             {
-                ErrorDetails = new ErrorDetails("Could not reach the Twilio API: " + Innermost(exception).Message),
+                ErrorDetails = new ErrorDetails(exception is TimeoutException || exception is TwilioResponseInterruptedException
+                    ? exception.Message
+                    : "Could not reach the Twilio API: " + Innermost(exception).Message),
             };
 
         /// <summary>The server answered, but not as the Twilio API does.</summary>
@@ -52,6 +58,15 @@ namespace TwilioPS.Cmdlets
         /// <summary>The connection was closed (Disconnect-Twilio) before or while the request waited.</summary>
         public static ErrorRecord ConnectionClosed(ConnectionClosedException exception, object target) =>
             new ErrorRecord(exception, "ConnectionClosed", ErrorCategory.ConnectionError, target);
+
+        /// <summary>The emulator could not listen (most often: the port is taken).</summary>
+        public static ErrorRecord EmulatorStartFailed(Exception exception, int port) =>
+            new ErrorRecord(exception, "EmulatorStartFailed", ErrorCategory.ResourceUnavailable, port)
+            {
+                ErrorDetails = new ErrorDetails(port == 0
+                    ? exception.Message
+                    : $"Could not start the Twilio emulator on port {port} ({Innermost(exception).Message}). Choose another -Port, or leave it out for a free one."),
+            };
 
         public static ErrorRecord NotConnected() =>
             new ErrorRecord(

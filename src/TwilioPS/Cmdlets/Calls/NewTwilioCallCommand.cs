@@ -77,7 +77,7 @@ namespace TwilioPS.Cmdlets.Calls
 
         /// <summary>Digits to dial after the call connects: 0-9, #, * and w (half-second pause).</summary>
         [Parameter]
-        [ValidatePattern("^[0-9#*wW]{1,32}$")]
+        [ValidatePattern(@"\A[0-9#*wW]{1,32}\z")]
         [FormField]
         public string SendDigits { get; set; }
 

@@ -28,7 +28,15 @@ namespace TwilioPS.Cmdlets.Emulator
 
         protected override void ProcessInput()
         {
-            TwilioEmulatorInfo emulator = EmulatorHost.Start(Port, SeedCalls, CallsPerSecond);
+            TwilioEmulatorInfo emulator = null;
+            try
+            {
+                emulator = EmulatorHost.Start(Port, SeedCalls, CallsPerSecond);
+            }
+            catch (System.InvalidOperationException exception)
+            {
+                ThrowTerminatingError(TwilioErrors.EmulatorStartFailed(exception, Port));
+            }
             WriteVerbose($"Twilio emulator listening at {emulator.BaseUri} for account {emulator.AccountSid}.");
             WriteObject(emulator);
         }

@@ -75,7 +75,7 @@ namespace TwilioPS.Cmdlets.Session
         [Parameter(ParameterSetName = AuthTokenSet)]
         [Parameter(ParameterSetName = CredentialSet)]
         [Parameter(ParameterSetName = ApiKeySet)]
-        [ValidatePattern("^[a-z]{2}[0-9]$")]
+        [ValidatePattern(TwilioLocation.RegionPattern)]
         public string Region { get; set; }
 
         /// <summary>Calls New-TwilioCall may place per second on this connection (Twilio's default is 1).</summary>
@@ -98,6 +98,12 @@ namespace TwilioPS.Cmdlets.Session
         public SwitchParameter PassThru { get; set; }
 
         protected override object ErrorTarget => AccountSid;
+
+        /// <summary>
+        /// A connection that could not be verified is no connection: terminating, so a script's
+        /// try/catch (or -ErrorAction Stop) sees it before anything runs without one.
+        /// </summary>
+        protected override void Fail(ErrorRecord error) => ThrowTerminatingError(error);
 
         protected override void ProcessInput()
         {
@@ -209,8 +215,13 @@ namespace TwilioPS.Cmdlets.Session
                     break;
             }
 
+            // The environment's edge and region are held to the parameters' rules, even beside -BaseUri.
             string edge = Edge ?? Environment("TWILIO_EDGE");
+            if (Edge == null && edge != null && !TwilioLocation.IsEdge(edge))
+                Fail($"TWILIO_EDGE is not a Twilio edge: expected one of {string.Join(", ", TwilioLocation.Edges)}.", "InvalidEnvironmentEdge");
             string region = Region ?? Environment("TWILIO_REGION");
+            if (Region == null && region != null && !TwilioLocation.IsRegion(region))
+                Fail("TWILIO_REGION is not a Twilio region: expected two letters and a digit, such as us1 or ie1.", "InvalidEnvironmentRegion");
             settings.Edge = edge;
             settings.Region = region;
             if (settings.BaseUri == null) settings.BaseUri = BaseUri ?? TwilioConnectionSettings.TwilioBaseUri(edge, region);

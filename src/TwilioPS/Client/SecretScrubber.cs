@@ -1,0 +1,43 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace TwilioPS.Client
+{
+    /// <summary>
+    /// Removes a connection's secret from text a server sent back (some proxies and WAFs echo the
+    /// request, Authorization header included) before it reaches an exception, a record or a stream:
+    /// the secret as typed, inside the Basic parameter (base64 of user:secret), and URL-encoded either
+    /// way (%20 or + for a space, hex digits in either case).
+    /// </summary>
+    internal sealed class SecretScrubber
+    {
+        public const string Replacement = "[secret removed]";
+
+        // The forms are held for the connection's lifetime, as the Authorization header already is.
+        private readonly Regex _forms;
+
+        public SecretScrubber(string userName, string secret)
+        {
+            string[] forms = new[]
+                {
+                    secret,
+                    Convert.ToBase64String(Encoding.UTF8.GetBytes(userName + ":" + secret)),
+                    Uri.EscapeDataString(secret),
+                    WebUtility.UrlEncode(secret),
+                }
+                .Where(form => !string.IsNullOrEmpty(form))
+                .Distinct(StringComparer.Ordinal)
+                .OrderByDescending(form => form.Length) // the longest first, so no form is left half-replaced
+                .ToArray();
+            _forms = forms.Length == 0
+                ? null
+                : new Regex(string.Join("|", forms.Select(Regex.Escape)), RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
+        }
+
+        public string Scrub(string text) =>
+            string.IsNullOrEmpty(text) || _forms == null ? text : _forms.Replace(text, Replacement);
+    }
+}
