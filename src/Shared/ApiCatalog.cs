@@ -171,7 +171,32 @@ namespace TwilioPS.Catalog
             new ResourceDefinition("CallEvent", null, "events", "api.v2010.account.call.call_event")
                 .At("Call", Account + "/Calls/{CallSid}/Events.json", null, Operations.List);
 
+        /// <summary>Conferences exist while calls are in them (Twilio creates them from TwiML); no create or delete.</summary>
+        public static readonly ResourceDefinition Conferences =
+            new ResourceDefinition("Conference", "CF", "conferences", "api.v2010.account.conference")
+                .At("Account", Account + "/Conferences.json", Account + "/Conferences/{Sid}.json",
+                    Operations.List | Operations.Fetch | Operations.Update);
+
+        /// <summary>A conference's participants are keyed by the SID of their call.</summary>
+        public static readonly ResourceDefinition Participants =
+            new ResourceDefinition("ConferenceParticipant", "CA", "participants", "api.v2010.account.conference.participant", identityParameter: "CallSid")
+                .At("Conference", Account + "/Conferences/{ConferenceSid}/Participants.json", Account + "/Conferences/{ConferenceSid}/Participants/{CallSid}.json",
+                    Operations.All);
+
+        public static readonly ResourceDefinition Queues =
+            new ResourceDefinition("Queue", "QU", "queues", "api.v2010.account.queue")
+                .At("Account", Account + "/Queues.json", Account + "/Queues/{Sid}.json", Operations.All);
+
+        /// <summary>A queue's members are keyed by the SID of their call; updating one dequeues it to a URL.</summary>
+        public static readonly ResourceDefinition QueueMembers =
+            new ResourceDefinition("QueueMember", "CA", "queue_members", "api.v2010.account.queue.member", identityParameter: "CallSid")
+                .At("Queue", Account + "/Queues/{QueueSid}/Members.json", Account + "/Queues/{QueueSid}/Members/{CallSid}.json",
+                    Operations.List | Operations.Fetch | Operations.Update);
+
         /// <summary>Every resource, for routes and tests.</summary>
-        public static IReadOnlyList<ResourceDefinition> All { get; } = new[] { Calls, Recordings, Transcriptions, Notifications, CallEvents };
+        public static IReadOnlyList<ResourceDefinition> All { get; } = new[]
+        {
+            Calls, Recordings, Transcriptions, Notifications, CallEvents, Conferences, Participants, Queues, QueueMembers,
+        };
     }
 }

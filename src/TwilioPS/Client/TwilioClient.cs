@@ -14,12 +14,17 @@ namespace TwilioPS.Client
         {
             Http = http;
             CallThrottle = callThrottle;
-            // Creating a call or a recording of one places or changes a call: only call creation waits on the throttle.
+            // Placing a call waits on the throttle; so does adding a conference participant (below), which dials one.
             Calls = new ResourceApi<TwilioCall>(http, ApiCatalog.Calls, TwilioJsonContext.Default.TwilioCall, callThrottle.WaitAsync);
             Recordings = new ResourceApi<TwilioRecording>(http, ApiCatalog.Recordings, TwilioJsonContext.Default.TwilioRecording);
             Transcriptions = new ResourceApi<TwilioTranscription>(http, ApiCatalog.Transcriptions, TwilioJsonContext.Default.TwilioTranscription);
             Notifications = new ResourceApi<TwilioNotification>(http, ApiCatalog.Notifications, TwilioJsonContext.Default.TwilioNotification);
             CallEvents = new ResourceApi<TwilioCallEvent>(http, ApiCatalog.CallEvents, TwilioJsonContext.Default.TwilioCallEvent);
+            Conferences = new ResourceApi<TwilioConference>(http, ApiCatalog.Conferences, TwilioJsonContext.Default.TwilioConference);
+            // Adding a participant dials a call: it waits on the call throttle like New-TwilioCall.
+            ConferenceParticipants = new ResourceApi<TwilioConferenceParticipant>(http, ApiCatalog.Participants, TwilioJsonContext.Default.TwilioConferenceParticipant, callThrottle.WaitAsync);
+            Queues = new ResourceApi<TwilioQueue>(http, ApiCatalog.Queues, TwilioJsonContext.Default.TwilioQueue);
+            QueueMembers = new ResourceApi<TwilioQueueMember>(http, ApiCatalog.QueueMembers, TwilioJsonContext.Default.TwilioQueueMember);
         }
 
         public TwilioHttp Http { get; }
@@ -35,6 +40,14 @@ namespace TwilioPS.Client
         public ResourceApi<TwilioNotification> Notifications { get; }
 
         public ResourceApi<TwilioCallEvent> CallEvents { get; }
+
+        public ResourceApi<TwilioConference> Conferences { get; }
+
+        public ResourceApi<TwilioConferenceParticipant> ConferenceParticipants { get; }
+
+        public ResourceApi<TwilioQueue> Queues { get; }
+
+        public ResourceApi<TwilioQueueMember> QueueMembers { get; }
 
         public Task<TwilioAccount> FetchAccountAsync(string accountSid, CancellationToken cancellationToken) =>
             Http.SendAsync(HttpMethod.Get, "/2010-04-01/Accounts/" + Uri.EscapeDataString(accountSid) + ".json", null,

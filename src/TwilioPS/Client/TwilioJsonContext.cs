@@ -18,6 +18,10 @@ namespace TwilioPS.Client
     [JsonSerializable(typeof(TwilioTranscription))]
     [JsonSerializable(typeof(TwilioNotification))]
     [JsonSerializable(typeof(TwilioCallEvent))]
+    [JsonSerializable(typeof(TwilioConference))]
+    [JsonSerializable(typeof(TwilioConferenceParticipant))]
+    [JsonSerializable(typeof(TwilioQueue))]
+    [JsonSerializable(typeof(TwilioQueueMember))]
     [JsonSerializable(typeof(TwilioErrorBody))]
     internal sealed partial class TwilioJsonContext : JsonSerializerContext
     {

@@ -18,3 +18,18 @@ namespace TwilioPS.Models
         string RecordingSid { get; }
     }
 }
+
+namespace TwilioPS.Models
+{
+    /// <summary>Names a conference: a conference and its participants.</summary>
+    public interface IConferenceReference
+    {
+        string ConferenceSid { get; }
+    }
+
+    /// <summary>Names a queue: a queue and its members.</summary>
+    public interface IQueueReference
+    {
+        string QueueSid { get; }
+    }
+}
