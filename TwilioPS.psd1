@@ -31,6 +31,18 @@
         'Remove-TwilioTranscription'
         'Get-TwilioNotification'
         'Get-TwilioCallEvent'
+        'Get-TwilioConference'
+        'Set-TwilioConference'
+        'Get-TwilioConferenceParticipant'
+        'Add-TwilioConferenceParticipant'
+        'Set-TwilioConferenceParticipant'
+        'Remove-TwilioConferenceParticipant'
+        'Get-TwilioQueue'
+        'New-TwilioQueue'
+        'Set-TwilioQueue'
+        'Remove-TwilioQueue'
+        'Get-TwilioQueueMember'
+        'Pop-TwilioQueueMember'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()
@@ -39,7 +51,7 @@
         PSData = @{
             Tags         = @('Twilio', 'SMS', 'Voice', 'Telephony', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'Connect-Twilio, the Calls, Recordings, Transcriptions, Notifications and call events cmdlets, and a local Twilio API emulator.'
+            ReleaseNotes = 'Connect-Twilio; calls, recordings, transcriptions, notifications, call events, conferences and participants, queues and members; a local Twilio API emulator.'
         }
     }
 }

@@ -75,3 +75,41 @@ namespace TwilioPS.Validation
         }
     }
 }
+
+namespace TwilioPS.Validation
+{
+    /// <summary>
+    /// A conference participant: its call's SID (CA…), or the label it was added with (Twilio accepts
+    /// either in the participant's path). A label is one path segment: no slash, no control character.
+    /// </summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateParticipantAttribute : ValidateArgumentsAttribute
+    {
+        private static readonly System.Text.RegularExpressions.Regex Label =
+            new System.Text.RegularExpressions.Regex(@"\A[^/\\\p{C}]{1,128}\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            string value = arguments is PSObject wrapped ? wrapped.BaseObject as string : arguments as string;
+            if (value != null && (ValidateSidAttribute.IsSid(value, "CA") || Label.IsMatch(value))) return;
+            throw new ValidationMetadataException($"'{arguments}' is not a participant: expected a call SID (CA followed by 32 hexadecimal characters) or the participant's label.");
+        }
+    }
+}
+
+namespace TwilioPS.Validation
+{
+    /// <summary>A queue member: its call's SID (CA…), or Front for the call at the front of the queue.</summary>
+    [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
+    public sealed class ValidateQueueMemberAttribute : ValidateArgumentsAttribute
+    {
+        public const string Front = "Front";
+
+        protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+        {
+            string value = arguments is PSObject wrapped ? wrapped.BaseObject as string : arguments as string;
+            if (value == Front || ValidateSidAttribute.IsSid(value, "CA")) return;
+            throw new ValidationMetadataException($"'{arguments}' is not a queue member: expected a call SID (CA followed by 32 hexadecimal characters) or {Front}.");
+        }
+    }
+}

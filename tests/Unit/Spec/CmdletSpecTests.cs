@@ -6,6 +6,8 @@ using System.Reflection;
 using System.Text.Json;
 using TwilioPS.Cmdlets;
 using TwilioPS.Cmdlets.Calls;
+using TwilioPS.Cmdlets.Conferences;
+using TwilioPS.Cmdlets.Queues;
 using TwilioPS.Cmdlets.Notifications;
 using TwilioPS.Cmdlets.Recordings;
 using TwilioPS.Cmdlets.Transcriptions;
@@ -36,6 +38,16 @@ namespace TwilioPS.Tests.Spec
             new object[] { typeof(GetTwilioNotificationCommand), Account + "/Notifications.json", "get" },
             new object[] { typeof(GetTwilioNotificationCommand), Account + "/Calls/{CallSid}/Notifications.json", "get" },
             new object[] { typeof(GetTwilioCallEventCommand), Account + "/Calls/{CallSid}/Events.json", "get" },
+            new object[] { typeof(GetTwilioConferenceCommand), Account + "/Conferences.json", "get" },
+            new object[] { typeof(SetTwilioConferenceCommand), Account + "/Conferences/{Sid}.json", "post" },
+            new object[] { typeof(GetTwilioConferenceParticipantCommand), Account + "/Conferences/{ConferenceSid}/Participants.json", "get" },
+            new object[] { typeof(AddTwilioConferenceParticipantCommand), Account + "/Conferences/{ConferenceSid}/Participants.json", "post" },
+            new object[] { typeof(SetTwilioConferenceParticipantCommand), Account + "/Conferences/{ConferenceSid}/Participants/{CallSid}.json", "post" },
+            new object[] { typeof(GetTwilioQueueCommand), Account + "/Queues.json", "get" },
+            new object[] { typeof(NewTwilioQueueCommand), Account + "/Queues.json", "post" },
+            new object[] { typeof(SetTwilioQueueCommand), Account + "/Queues/{Sid}.json", "post" },
+            new object[] { typeof(GetTwilioQueueMemberCommand), Account + "/Queues/{QueueSid}/Members.json", "get" },
+            new object[] { typeof(PopTwilioQueueMemberCommand), Account + "/Queues/{QueueSid}/Members/{CallSid}.json", "post" },
         };
 
         private static readonly string[] Paging = { "AccountSid", "PageSize", "Page", "PageToken" };
@@ -79,6 +91,8 @@ namespace TwilioPS.Tests.Spec
             Dictionary<string, PropertyInfo> fields = FormFields(cmdlet);
             var parameters = cmdlet.GetProperties().Where(p => p.GetCustomAttributes<ParameterAttribute>().Any()).Select(p => p.Name).ToHashSet();
             // The account-wide list filters by CallSid/ConferenceSid; the cmdlet reaches those lists through their own paths.
+            // SipAuthUsername/SipAuthPassword travel together as one PSCredential, never as plain strings.
+            if (parameters.Contains("SipAuthCredential")) { parameters.Add("SipAuthUsername"); parameters.Add("SipAuthPassword"); }
             var missing = SpecParameters(path, method).Keys.Where(n => !fields.ContainsKey(n) && !parameters.Contains(n)).ToList();
             Assert.Empty(missing);
             Assert.All(PathParameters(path, method).Where(n => n != "AccountSid" && n != "Sid"), n => Assert.Contains(n, parameters));

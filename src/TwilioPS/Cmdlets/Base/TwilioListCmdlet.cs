@@ -31,9 +31,13 @@ namespace TwilioPS.Cmdlets
 
         /// <summary>
         /// What goes down the pipeline for a listed record: the record itself, unless a cmdlet adds to
-        /// it first (a call event's CallSid, a transcription's text).
+        /// it first (a call event's CallSid, a transcription's text), or null to leave it out (a filter
+        /// Twilio does not have, such as a wildcard name). -First and -Skip count what is written.
         /// </summary>
         protected virtual object Prepare(T record) => record;
+
+        /// <summary>True when <see cref="Prepare"/> may leave records out, so the pager cannot stop at -First + -Skip records.</summary>
+        protected virtual bool FiltersLocally => false;
 
         /// <summary>
         /// Streams a list to the pipeline, honouring -All, -First, -Skip and -PageSize; <paramref name="path"/>
@@ -55,7 +59,7 @@ namespace TwilioPS.Cmdlets
 
             using (TwilioPager<T> pager = api.List(path ?? AccountPath(), query, pageSize))
             {
-                if (limited) pager.RecordLimit = (long)System.Math.Min((ulong)long.MaxValue, first + skip);
+                if (limited && !FiltersLocally) pager.RecordLimit = (long)System.Math.Min((ulong)long.MaxValue, first + skip);
                 if (!everything) pager.PageLimit = 1;
 
                 ulong seen = 0, written = 0;
@@ -68,8 +72,10 @@ namespace TwilioPS.Cmdlets
                     pages++;
                     foreach (T record in page.Records)
                     {
+                        object output = Prepare(record);
+                        if (output == null) continue;
                         if (seen++ < skip) continue;
-                        WriteObject(Prepare(record));
+                        WriteObject(output);
                         if (++written == first) break;
                     }
                     FlushLog();
