@@ -46,9 +46,14 @@ namespace TwilioPS.Emulator
             Accounts = new AccountStore(options, _clock.UtcNow);
             Calls = new CallStore(options);
             Recordings = new RecordingStore();
+            Transcriptions = new TranscriptionStore();
+            Notifications = new NotificationStore();
             AccountHandlers.Register(_router);
             CallHandlers.Register(_router);
+            CallEventHandlers.Register(_router);
             RecordingHandlers.Register(_router);
+            TranscriptionHandlers.Register(_router);
+            NotificationHandlers.Register(_router);
         }
 
         /// <summary>Starts an emulator; with Port = 0 (the default) on a free loopback port.</summary>
@@ -112,6 +117,8 @@ namespace TwilioPS.Emulator
         internal AccountStore Accounts { get; }
         internal CallStore Calls { get; }
         internal RecordingStore Recordings { get; }
+        internal TranscriptionStore Transcriptions { get; }
+        internal NotificationStore Notifications { get; }
 
         /// <summary>http://127.0.0.1:{port} (no trailing path).</summary>
         public Uri BaseUri { get; }
@@ -156,13 +163,14 @@ namespace TwilioPS.Emulator
 
         /// <summary>
         /// Adds <paramref name="count"/> completed recordings to an account (default: the main account),
-        /// each of a synthetic answered call seeded with it, covering the call's answered part.
+        /// each of a synthetic answered call seeded with it, covering the call's answered part; with
+        /// <paramref name="transcribed"/>, each also has a completed transcription.
         /// </summary>
-        public void SeedRecordings(int count, string accountSid = null)
+        public void SeedRecordings(int count, string accountSid = null, bool transcribed = false)
         {
             accountSid = accountSid ?? AccountSid;
             if (Accounts.Find(accountSid) == null) throw new ArgumentException("Unknown account " + accountSid, nameof(accountSid));
-            RecordingSeeder.Seed(Calls, Recordings, accountSid, count, _clock.UtcNow);
+            RecordingSeeder.Seed(Calls, Recordings, transcribed ? Transcriptions : null, accountSid, count, _clock.UtcNow);
         }
 
         public void Stop()

@@ -10,6 +10,10 @@ namespace TwilioPS.Emulator.Infrastructure
     /// </summary>
     [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
     [JsonSerializable(typeof(RecordingJson))]
+    [JsonSerializable(typeof(TranscriptionJson))]
+    [JsonSerializable(typeof(NotificationJson))]
+    [JsonSerializable(typeof(NotificationInstanceJson))]
+    [JsonSerializable(typeof(CallEventJson))]
     internal sealed partial class EmulatorJsonContext : JsonSerializerContext
     {
     }

@@ -155,18 +155,29 @@ namespace TwilioPS.Emulator.Resources
             {
                 t.AnswerAt = t.RingAt + o.AnswerDelay;
                 TimeSpan talk = o.CallDuration;
+                // TwiML that cannot be fetched or parsed: Twilio says an application error occurred and hangs up.
+                if (CallDocument.Failure(call).HasValue && CallDocument.ApplicationErrorMessage < talk) talk = CallDocument.ApplicationErrorMessage;
                 if (timeLimit.HasValue && TimeSpan.FromSeconds(timeLimit.Value) < talk) talk = TimeSpan.FromSeconds(timeLimit.Value);
                 t.EndAt = t.AnswerAt.Value + talk;
                 t.FinalStatus = "completed";
             }
             call.Timeline = t;
             ctx.Emulator.Calls.For(ctx.Account.Sid).Add(call);
+            if (t.AnswerAt.HasValue)
+            {
+                // Twilio asks for the TwiML when the call is answered; a failure is logged then.
+                Notification failure = NotificationStore.OfAnswer(call, t.AnswerAt.Value);
+                if (failure != null) ctx.Emulator.Notifications.For(ctx.Account.Sid).Add(failure);
+            }
             // Record=true records the answered part of the call, so a call never answered has no recording.
             if (record && t.AnswerAt.HasValue)
             {
                 Recording answered = RecordingStore.New(call, t.AnswerAt.Value, "OutboundAPI", recording);
                 answered.StartsWithAnswer = true;
                 ctx.Emulator.Recordings.For(ctx.Account.Sid).Add(answered);
+                // The spec's call create has no parameter that asks for a transcription; the call's TwiML does.
+                if (CallDocument.AsksForTranscription(call))
+                    ctx.Emulator.Transcriptions.For(ctx.Account.Sid).Add(TranscriptionStore.Of(answered));
             }
             ctx.Json(201, w => call.Write(w, now, asCreated: true));
         }

@@ -30,6 +30,8 @@ namespace TwilioPS.Emulator.Resources
         public string Status;
         /// <summary>Whole seconds in the file; null until the recording is completed.</summary>
         public int? Seconds;
+        /// <summary>When the recording stopped (stopped through the API or with its call); null while live.</summary>
+        public DateTimeOffset? EndedAt;
         public DateTimeOffset DateUpdated;
 
         public bool IsLive => Status == "in-progress" || Status == "paused";
@@ -77,6 +79,7 @@ namespace TwilioPS.Emulator.Resources
                 s.DateUpdated = Max(DateCreated, t.LastUpdate);
                 return s;
             }
+            s.EndedAt = end;
             TimeSpan cut = t.Skipped;
             if (t.PausedAt.HasValue && t.PauseSkips) cut += end - t.PausedAt.Value;
             s.Seconds = Math.Max(0, (int)Math.Floor((end - DateCreated - cut).TotalSeconds));
@@ -238,12 +241,15 @@ namespace TwilioPS.Emulator.Resources
         }
     }
 
-    /// <summary>Finished recordings of synthetic answered calls (which <see cref="CallSeeder"/> adds to the calls too).</summary>
+    /// <summary>
+    /// Finished recordings of synthetic answered calls (which <see cref="CallSeeder"/> adds to the calls
+    /// too), and their transcriptions when a transcription store is given.
+    /// </summary>
     internal static class RecordingSeeder
     {
         private static readonly string[] Sources = { "OutboundAPI", "RecordVerb", "DialVerb", "StartCallRecordingAPI" };
 
-        public static void Seed(CallStore calls, RecordingStore recordings, string accountSid, int count, DateTimeOffset now)
+        public static void Seed(CallStore calls, RecordingStore recordings, TranscriptionStore transcriptions, string accountSid, int count, DateTimeOffset now)
         {
             if (count <= 0) return;
             List<Call> answered = CallSeeder.Seed(calls, accountSid, count, now, answeredOnly: true);
@@ -258,6 +264,7 @@ namespace TwilioPS.Emulator.Resources
                 batch.Add(recording);
             }
             recordings.For(accountSid).AddRange(batch);
+            if (transcriptions != null) transcriptions.For(accountSid).AddRange(batch.ConvertAll(TranscriptionStore.Of));
         }
     }
 }

@@ -1,0 +1,144 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Text;
+using TwilioPS.Emulator.Infrastructure;
+
+namespace TwilioPS.Emulator.Resources
+{
+    /// <summary>
+    /// api.v2010.account.notification: an error Twilio logged about a call's TwiML. It is made when the
+    /// call is created, dated when the call is answered, and exists only if the call is answered then
+    /// (a call canceled or never answered never asks for its TwiML).
+    /// </summary>
+    internal sealed class Notification : IStoredResource
+    {
+        public string Sid { get; set; }
+        public long Seq { get; } = SortedStore<Notification>.NextSeq();
+        public long SortTicks => MessageDate.UtcTicks;
+        public string AccountSid;
+        public Call Call;
+        public int ErrorCode;
+        /// <summary>"0" error, "1" warning.</summary>
+        public string Log = "0";
+        /// <summary>When Twilio asked for the TwiML: the call's answer.</summary>
+        public DateTimeOffset MessageDate;
+        /// <summary>The webhook request that failed; null for inline Twiml, which no request fetched.</summary>
+        public string RequestMethod, RequestUrl;
+        public string RequestVariables;
+        /// <summary>What the server answered: nothing for an unreachable host, the document itself for inline Twiml.</summary>
+        public string ResponseBody, ResponseHeaders;
+
+        public bool Exists(DateTimeOffset now) => now >= MessageDate && Call.Timeline.AnswerAt == MessageDate;
+
+        /// <summary>The list form (the instance form adds the request and response).</summary>
+        public NotificationJson ToJson(string uri, bool instance)
+        {
+            NotificationJson json = instance
+                ? new NotificationInstanceJson { RequestVariables = RequestVariables, ResponseBody = ResponseBody, ResponseHeaders = ResponseHeaders }
+                : new NotificationJson();
+            json.AccountSid = AccountSid;
+            json.ApiVersion = "2010-04-01";
+            json.CallSid = Call.Sid;
+            json.DateCreated = TwilioJson.Rfc2822(MessageDate);
+            json.DateUpdated = TwilioJson.Rfc2822(MessageDate);
+            json.ErrorCode = ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            json.Log = Log;
+            json.MessageDate = TwilioJson.Rfc2822(MessageDate);
+            json.MessageText = MessageText();
+            json.MoreInfo = TwilioApiException.MoreInfoFor(ErrorCode);
+            json.RequestMethod = RequestMethod;
+            json.RequestUrl = RequestUrl;
+            json.Sid = Sid;
+            json.Uri = uri;
+            return json;
+        }
+
+        /// <summary>Form-encoded, as Twilio writes it: "LogLevel=ERROR&amp;Msg=…&amp;ErrorCode=11200&amp;url=…".</summary>
+        private string MessageText()
+        {
+            var text = new StringBuilder(256);
+            void Pair(string key, string value)
+            {
+                if (text.Length > 0) text.Append('&');
+                text.Append(key).Append('=').Append(WebUtility.UrlEncode(value ?? ""));
+            }
+            Pair("EmailNotification", "false");
+            Pair("LogLevel", Log == "0" ? "ERROR" : "WARNING");
+            Pair("Msg", ErrorCode == CallDocument.RetrievalFailure ? "Unable to connect to " + RequestUrl : "Document parse failure");
+            Pair("ErrorCode", ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (RequestUrl != null) Pair("url", RequestUrl);
+            return text.ToString();
+        }
+    }
+
+    /// <summary>The wire form of a notification in a list; property names become snake_case through <see cref="EmulatorJsonContext"/>.</summary>
+    internal class NotificationJson
+    {
+        public string AccountSid { get; set; }
+        public string ApiVersion { get; set; }
+        public string CallSid { get; set; }
+        public string DateCreated { get; set; }
+        public string DateUpdated { get; set; }
+        public string ErrorCode { get; set; }
+        public string Log { get; set; }
+        public string MessageDate { get; set; }
+        public string MessageText { get; set; }
+        public string MoreInfo { get; set; }
+        public string RequestMethod { get; set; }
+        public string RequestUrl { get; set; }
+        public string Sid { get; set; }
+        public string Uri { get; set; }
+    }
+
+    /// <summary>A fetched notification (the spec's notification-instance): also what was sent and received.</summary>
+    internal sealed class NotificationInstanceJson : NotificationJson
+    {
+        public string RequestVariables { get; set; }
+        public string ResponseBody { get; set; }
+        public string ResponseHeaders { get; set; }
+    }
+
+    /// <summary>Notifications of every account: one sorted store per account.</summary>
+    internal sealed class NotificationStore
+    {
+        private readonly Dictionary<string, SortedStore<Notification>> _byAccount = new Dictionary<string, SortedStore<Notification>>(StringComparer.Ordinal);
+
+        public SortedStore<Notification> For(string accountSid)
+        {
+            lock (_byAccount)
+            {
+                if (!_byAccount.TryGetValue(accountSid, out SortedStore<Notification> store))
+                    _byAccount[accountSid] = store = new SortedStore<Notification>();
+                return store;
+            }
+        }
+
+        /// <summary>
+        /// The notification a call's TwiML leaves when it is answered at <paramref name="answerAt"/>, or
+        /// null if the TwiML is fine; not yet stored.
+        /// </summary>
+        public static Notification OfAnswer(Call call, DateTimeOffset answerAt)
+        {
+            int? code = CallDocument.Failure(call);
+            if (code == null) return null;
+            bool fetched = code == CallDocument.RetrievalFailure;
+            var variables = new StringBuilder(256);
+            foreach (KeyValuePair<string, string> p in CallDocument.WebhookParameters(call, "in-progress"))
+                UrlEncoding.AppendPair(variables, p.Key, p.Value);
+            return new Notification
+            {
+                Sid = Sids.New("NO"),
+                AccountSid = call.AccountSid,
+                Call = call,
+                ErrorCode = code.Value,
+                MessageDate = answerAt,
+                RequestMethod = fetched ? call.Method : null,
+                RequestUrl = fetched ? call.Url : null,
+                RequestVariables = variables.ToString(),
+                ResponseBody = fetched ? "" : call.Twiml,
+                ResponseHeaders = "",
+            };
+        }
+    }
+}
