@@ -73,7 +73,10 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { "Get-TwilioRecording -RecordingSid $recording | Get-TwilioRecording", "GET /Recordings/{recording}.json" },
             new object[] { "Get-TwilioRecording -RecordingSid $recording | Save-TwilioRecording -Path $folder", "GET /Recordings/{recording}.wav" },
             new object[] { "Get-TwilioRecording -RecordingSid $recording | Remove-TwilioRecording -Force", "DELETE /Recordings/{recording}.json" },
+            new object[] { "Get-TwilioRecording -RecordingSid $recording | Get-TwilioTranscription", "GET /Recordings/{recording}/Transcriptions.json" },
             new object[] { "Get-TwilioCall -CallSid $live | Start-TwilioRecording", "POST /Calls/{live}/Recordings.json" },
+            new object[] { "Get-TwilioCall -CallSid $done | Get-TwilioNotification", "GET /Calls/{done}/Notifications.json" },
+            new object[] { "Get-TwilioCall -CallSid $done | Get-TwilioCallEvent", "GET /Calls/{done}/Events.json" },
         };
 
         [Theory]
