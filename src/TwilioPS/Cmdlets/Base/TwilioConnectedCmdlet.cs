@@ -16,6 +16,26 @@ namespace TwilioPS.Cmdlets
     /// NotConnected error) and -AccountSid (a subaccount; bound by property name, so objects from a
     /// subaccount flow back to it). Also turns the parameters a user actually bound into Twilio's form.
     /// </summary>
+    /// <remarks>
+    /// The pipeline convention every cmdlet follows, and why (PipelineConventionTests prove each pipe):
+    /// <list type="number">
+    /// <item>A resource's identity parameter is named after the resource: -CallSid, -RecordingSid,
+    /// -ConferenceSid, -QueueSid (alias -Sid for typing), bound by value and by property name. Never a
+    /// parameter named Sid: PowerShell binds a property to a parameter of the same name before it tries
+    /// aliases, so a recording's Sid would land on Get-TwilioCall's -Sid.</item>
+    /// <item>Every model carries its own SID under that name too (a [Hidden] property: TwilioCall.CallSid),
+    /// and its parents' SIDs under theirs (TwilioRecording.CallSid, .ConferenceSid), so children bind to
+    /// their parents' cmdlets and objects to their own.</item>
+    /// <item>Parents a child list hangs under are parameters named after them (-CallSid on
+    /// Get-TwilioRecording), and the parent object also binds by TYPE through a hidden parameter
+    /// (TwilioCall Call). PowerShell binds by type in its first pass, so the parent's own Sid never
+    /// reaches the child's -Sid alias.</item>
+    /// <item>An identity set of a cmdlet whose default set is a list also takes, hidden and by type,
+    /// anything that names the resource (ICallReference, IRecordingReference, …). Without it a piped
+    /// object binds -AccountSid in the default set first, and PowerShell then never tries the identity
+    /// by name in the other sets.</item>
+    /// </list>
+    /// </remarks>
     public abstract class TwilioConnectedCmdlet : TwilioCmdlet
     {
         private TwilioConnection _connection;
