@@ -10,6 +10,10 @@ namespace TwilioPS.Emulator.Infrastructure
     /// </summary>
     [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
     [JsonSerializable(typeof(RecordingJson))]
+    [JsonSerializable(typeof(ConferenceJson))]
+    [JsonSerializable(typeof(ParticipantJson))]
+    [JsonSerializable(typeof(QueueJson))]
+    [JsonSerializable(typeof(MemberJson))]
     internal sealed partial class EmulatorJsonContext : JsonSerializerContext
     {
     }
