@@ -142,7 +142,8 @@ namespace TwilioPS.Emulator.Resources
 
             CallTimeline t = Dial(ctx, call, timeout, timeLimit);
             ctx.Emulator.Calls.For(ctx.Account.Sid).Add(call);
-            ctx.Emulator.Flows.For(ctx.Account.Sid).Follow(call, twiml);
+            // Twilio runs Twiml only when no Url is given.
+            if (string.IsNullOrEmpty(url)) ctx.Emulator.Flows.For(ctx.Account.Sid).Follow(call, twiml);
             // Record=true records the answered part of the call, so a call never answered has no recording.
             if (record && t.AnswerAt.HasValue)
             {

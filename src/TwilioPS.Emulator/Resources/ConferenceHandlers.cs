@@ -126,7 +126,8 @@ namespace TwilioPS.Emulator.Resources
         /// <summary>The route's participant: {CallSid} is the call's SID or the participant's label.</summary>
         private static Participant FindParticipant(RequestContext ctx, Conference conference)
         {
-            string key = ctx.Route("CallSid");
+            // A label arrives percent-encoded like any path segment ("%20" for a space).
+            string key = Uri.UnescapeDataString(ctx.Route("CallSid"));
             if (conference.Participants.TryGet(key, out Participant byCall)) return byCall;
             List<Participant> byLabel = conference.Participants.ReadPage(p => p.Settings.Label == key, 1, 0, null).Items;
             if (byLabel.Count == 0) throw TwilioErrors.NotFound(ctx.Request.Path);
@@ -229,7 +230,7 @@ namespace TwilioPS.Emulator.Resources
             DateTimeOffset now = ctx.Now;
             lock (flows.Gate)
             {
-                string key = ctx.Route("ConferenceSid");
+                string key = Uri.UnescapeDataString(ctx.Route("ConferenceSid"));
                 Conference conference;
                 if (Validate.IsSid(key, "CF"))
                 {
