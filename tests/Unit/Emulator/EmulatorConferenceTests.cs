@@ -89,17 +89,19 @@ namespace TwilioPS.Tests.Emulator
         {
             using var api = Timed(out ManualClock clock);
             string call = await Join(api, "room");
+            string member = await CallWithTwiml(api, "<Response><Enqueue>routes</Enqueue></Response>");
             clock.Advance(ToAnswer);
             string conference = (await OnlyConference(api)).GetProperty("sid").GetString();
-            string queue = (await api.Post(Path(ApiCatalog.Queues.Scopes[0].CollectionPath, api), "FriendlyName", "routes")).Str("sid");
+            string queue = (await api.Get(Path(ApiCatalog.Queues.Scopes[0].CollectionPath, api))).Json.GetProperty("queues")[0].GetProperty("sid").GetString();
             var values = new Dictionary<string, string>
             {
                 ["AccountSid"] = api.AccountSid, ["ConferenceSid"] = conference, ["QueueSid"] = queue, ["CallSid"] = call,
             };
-            // Members before queues: the queues' Delete removes the (empty) queue.
+            // Members before queues, so the member is still waiting when its routes are tried.
             foreach (ResourceDefinition resource in new[] { ApiCatalog.Conferences, ApiCatalog.Participants, ApiCatalog.QueueMembers, ApiCatalog.Queues })
             {
                 values["Sid"] = resource == ApiCatalog.Conferences ? conference : queue;
+                values["CallSid"] = resource == ApiCatalog.QueueMembers ? member : call;
                 foreach (ResourceScope scope in resource.Scopes)
                     foreach ((Operations operation, HttpMethod method) in new[]
                     {
