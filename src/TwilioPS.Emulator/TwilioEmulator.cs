@@ -48,12 +48,15 @@ namespace TwilioPS.Emulator
             Recordings = new RecordingStore();
             Transcriptions = new TranscriptionStore();
             Notifications = new NotificationStore();
+            Flows = new FlowStore(Calls);
             AccountHandlers.Register(_router);
             CallHandlers.Register(_router);
             CallEventHandlers.Register(_router);
             RecordingHandlers.Register(_router);
             TranscriptionHandlers.Register(_router);
             NotificationHandlers.Register(_router);
+            ConferenceHandlers.Register(_router);
+            QueueHandlers.Register(_router);
         }
 
         /// <summary>Starts an emulator; with Port = 0 (the default) on a free loopback port.</summary>
@@ -119,6 +122,8 @@ namespace TwilioPS.Emulator
         internal RecordingStore Recordings { get; }
         internal TranscriptionStore Transcriptions { get; }
         internal NotificationStore Notifications { get; }
+        /// <summary>Conferences and queues, which calls join and leave as the clock moves.</summary>
+        internal FlowStore Flows { get; }
 
         /// <summary>http://127.0.0.1:{port} (no trailing path).</summary>
         public Uri BaseUri { get; }
@@ -284,6 +289,8 @@ namespace TwilioPS.Emulator
                 // Twilio answers 404 (not 403) for an account the credential may not see.
                 if (account == null || !AccountStore.CanAccess(principal, account)) throw TwilioErrors.NotFound(ctx.Request.Path);
                 ctx.Account = account;
+                // Calls join and leave conferences and queues on the clock: apply what is due before reading.
+                Flows.For(account.Sid).Settle(ctx.Now);
             }
             match.Handler(ctx);
         }

@@ -14,6 +14,10 @@ namespace TwilioPS.Emulator.Infrastructure
     [JsonSerializable(typeof(NotificationJson))]
     [JsonSerializable(typeof(NotificationInstanceJson))]
     [JsonSerializable(typeof(CallEventJson))]
+    [JsonSerializable(typeof(ConferenceJson))]
+    [JsonSerializable(typeof(ParticipantJson))]
+    [JsonSerializable(typeof(QueueJson))]
+    [JsonSerializable(typeof(MemberJson))]
     internal sealed partial class EmulatorJsonContext : JsonSerializerContext
     {
     }

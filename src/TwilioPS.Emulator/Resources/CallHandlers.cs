@@ -127,7 +127,6 @@ namespace TwilioPS.Emulator.Resources
             if (!string.IsNullOrEmpty(byoc) && !Validate.IsSid(byoc, "BY"))
                 throw TwilioErrors.InvalidParameter("Invalid Byoc '" + byoc + "': must match ^BY[0-9a-fA-F]{32}$");
 
-            EmulatorOptions o = ctx.Emulator.Calls.Options;
             DateTimeOffset now = ctx.Now;
             Call call = ctx.Emulator.Calls.NewCall(ctx.Account.Sid, Sids.New("CA"), now);
             call.To = to; call.ToFormatted = Call.Format(to);
@@ -141,6 +140,38 @@ namespace TwilioPS.Emulator.Resources
             call.MachineDetection = r.FormValue("MachineDetection") != null;
             call.CreateParameters = r.Form;
 
+            CallTimeline t = Dial(ctx, call, timeout, timeLimit);
+            ctx.Emulator.Calls.For(ctx.Account.Sid).Add(call);
+            // Twilio runs Twiml only when no Url is given.
+            if (string.IsNullOrEmpty(url)) ctx.Emulator.Flows.For(ctx.Account.Sid).Follow(call, twiml);
+            if (t.AnswerAt.HasValue)
+            {
+                // Twilio asks for the TwiML when the call is answered; a failure is logged then.
+                Notification failure = NotificationStore.OfAnswer(call, t.AnswerAt.Value);
+                if (failure != null) ctx.Emulator.Notifications.For(ctx.Account.Sid).Add(failure);
+            }
+            // Record=true records the answered part of the call, so a call never answered has no recording.
+            if (record && t.AnswerAt.HasValue)
+            {
+                Recording answered = RecordingStore.New(call, t.AnswerAt.Value, "OutboundAPI", recording);
+                answered.StartsWithAnswer = true;
+                ctx.Emulator.Recordings.For(ctx.Account.Sid).Add(answered);
+                // The spec's call create has no parameter that asks for a transcription; the call's TwiML does.
+                if (CallDocument.AsksForTranscription(call))
+                    ctx.Emulator.Transcriptions.For(ctx.Account.Sid).Add(TranscriptionStore.Of(answered));
+            }
+            ctx.Json(201, w => call.Write(w, now, asCreated: true));
+        }
+
+        /// <summary>
+        /// Schedules a new outbound call (queue time from the account's calls per second, then ring,
+        /// answer and talk from the options) and sets its timeline; the caller stores the call.
+        /// Conference participants added through the API are dialled the same way.
+        /// </summary>
+        internal static CallTimeline Dial(RequestContext ctx, Call call, int? timeout, int? timeLimit)
+        {
+            EmulatorOptions o = ctx.Emulator.Calls.Options;
+            DateTimeOffset now = call.DateCreated;
             TimeSpan queue = ctx.Emulator.Calls.TakeQueueTime(ctx.Account, now);
             call.QueueTimeMs = (long)queue.TotalMilliseconds;
             var t = new CallTimeline { RingAt = now + queue + o.RingDelay, LastUpdate = now };
@@ -162,24 +193,7 @@ namespace TwilioPS.Emulator.Resources
                 t.FinalStatus = "completed";
             }
             call.Timeline = t;
-            ctx.Emulator.Calls.For(ctx.Account.Sid).Add(call);
-            if (t.AnswerAt.HasValue)
-            {
-                // Twilio asks for the TwiML when the call is answered; a failure is logged then.
-                Notification failure = NotificationStore.OfAnswer(call, t.AnswerAt.Value);
-                if (failure != null) ctx.Emulator.Notifications.For(ctx.Account.Sid).Add(failure);
-            }
-            // Record=true records the answered part of the call, so a call never answered has no recording.
-            if (record && t.AnswerAt.HasValue)
-            {
-                Recording answered = RecordingStore.New(call, t.AnswerAt.Value, "OutboundAPI", recording);
-                answered.StartsWithAnswer = true;
-                ctx.Emulator.Recordings.For(ctx.Account.Sid).Add(answered);
-                // The spec's call create has no parameter that asks for a transcription; the call's TwiML does.
-                if (CallDocument.AsksForTranscription(call))
-                    ctx.Emulator.Transcriptions.For(ctx.Account.Sid).Add(TranscriptionStore.Of(answered));
-            }
-            ctx.Json(201, w => call.Write(w, now, asCreated: true));
+            return t;
         }
 
         private static void ValidateCommon(EmulatorRequest r)

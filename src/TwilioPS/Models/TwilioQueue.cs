@@ -17,7 +17,7 @@ namespace TwilioPS.Models
         [JsonInclude, JsonConverter(typeof(LenientInt32Converter))]
         public int? CurrentSize { get; internal set; }
 
-        /// <summary>The most calls it holds (Twilio's default 100, at most 5000).</summary>
+        /// <summary>The most calls it holds (Twilio's default 1000, at most 5000).</summary>
         [JsonInclude, JsonConverter(typeof(LenientInt32Converter))]
         public int? MaxSize { get; internal set; }
 

@@ -39,7 +39,7 @@ namespace TwilioPS.Tests.Build
         {
             var (exit, listing) = Run(from, "git", "ls-files", "--cached", "--others", "--exclude-standard", "-z");
             Assert.True(exit == 0, "git ls-files failed: " + listing);
-            foreach (string relative in listing.Split('\0', StringSplitOptions.RemoveEmptyEntries))
+            foreach (string relative in listing.Split('\0', StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal))
             {
                 string source = Path.Combine(from, relative);
                 if (!File.Exists(source)) continue;   // deleted in the work tree, not yet committed

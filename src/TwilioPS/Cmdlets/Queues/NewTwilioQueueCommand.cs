@@ -15,7 +15,7 @@ namespace TwilioPS.Cmdlets.Queues
         [FormField]
         public string FriendlyName { get; set; }
 
-        /// <summary>The most calls the queue holds: 1 to 5000 (Twilio's default 100).</summary>
+        /// <summary>The most calls the queue holds: 1 to 5000 (Twilio's default 1000).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateRange(1, 5000)]
         [FormField]
