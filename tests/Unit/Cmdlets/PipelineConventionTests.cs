@@ -36,7 +36,11 @@ namespace TwilioPS.Tests.Cmdlets
                 Done = Session.Run("(New-TwilioCall -To '+14155550101' -From '+14155550100' -Twiml '<Response><Pause length=\"30\"/></Response>' -Record).Sid").Output.Single().ToString();
                 Clock.Advance(TimeSpan.FromMinutes(5));
                 Live = Session.Run("(New-TwilioCall -To '+14155550102' -From '+14155550100' -Twiml '<Response><Pause length=\"30\"/></Response>').Sid").Output.Single().ToString();
+                InConference = Session.Run("(New-TwilioCall -To '+14155550103' -From '+14155550100' -Twiml '<Response><Dial><Conference>Standup</Conference></Dial></Response>').Sid").Output.Single().ToString();
+                InQueue = Session.Run("(New-TwilioCall -To '+14155550104' -From '+14155550100' -Twiml '<Response><Enqueue>support</Enqueue></Response>').Sid").Output.Single().ToString();
                 Clock.Advance(TimeSpan.FromSeconds(5));
+                Conference = Session.Run("(Get-TwilioConference -FriendlyName Standup).Sid").Output.Single().ToString();
+                Queue = Session.Run("(Get-TwilioQueue -FriendlyName support).Sid").Output.Single().ToString();
                 Recording = Session.Run("(Get-TwilioRecording -CallSid $args[0]).Sid", Done).Output.Single().ToString();
                 Folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "twilio-ps-pipes-" + Guid.NewGuid().ToString("N"));
                 Directory.CreateDirectory(Folder);
@@ -44,6 +48,8 @@ namespace TwilioPS.Tests.Cmdlets
                 Session.PowerShell.SetVariable("live", Live);
                 Session.PowerShell.SetVariable("recording", Recording);
                 Session.PowerShell.SetVariable("folder", Folder);
+                Session.PowerShell.SetVariable("conference", Conference);
+                Session.PowerShell.SetVariable("queue", Queue);
             }
 
             public ManualClock Clock { get; }
@@ -52,9 +58,14 @@ namespace TwilioPS.Tests.Cmdlets
             public string Live { get; }
             public string Recording { get; }
             public string Folder { get; }
+            public string InConference { get; }
+            public string InQueue { get; }
+            public string Conference { get; }
+            public string Queue { get; }
 
             public string Path(string tail) => "/2010-04-01/Accounts/" + Session.Emulator.AccountSid + tail
-                .Replace("{done}", Done).Replace("{live}", Live).Replace("{recording}", Recording);
+                .Replace("{done}", Done).Replace("{live}", Live).Replace("{recording}", Recording)
+                .Replace("{conference}", Conference).Replace("{inConference}", InConference).Replace("{queue}", Queue).Replace("{inQueue}", InQueue);
 
             public void Dispose()
             {
@@ -77,6 +88,17 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { "Get-TwilioCall -CallSid $live | Start-TwilioRecording", "POST /Calls/{live}/Recordings.json" },
             new object[] { "Get-TwilioCall -CallSid $done | Get-TwilioNotification", "GET /Calls/{done}/Notifications.json" },
             new object[] { "Get-TwilioCall -CallSid $done | Get-TwilioCallEvent", "GET /Calls/{done}/Events.json" },
+            new object[] { "Get-TwilioConference -ConferenceSid $conference | Get-TwilioConferenceParticipant", "GET /Conferences/{conference}/Participants.json" },
+            new object[] { "Get-TwilioConferenceParticipant $conference | Set-TwilioConferenceParticipant -Muted", "POST /Conferences/{conference}/Participants/{inConference}.json" },
+            new object[] { "Get-TwilioConferenceParticipant $conference | Get-TwilioCall", "GET /Calls/{inConference}.json" },
+            new object[] { "Get-TwilioConferenceParticipant $conference | Get-TwilioConference", "GET /Conferences/{conference}.json" },
+            new object[] { "Get-TwilioConference $conference | Add-TwilioConferenceParticipant -To '+14155550105' -From '+14155550100'", "POST /Conferences/{conference}/Participants.json" },
+            new object[] { "Get-TwilioConferenceParticipant $conference | Remove-TwilioConferenceParticipant -Force", "DELETE /Conferences/{conference}/Participants/{inConference}.json" },
+            new object[] { "Get-TwilioQueue -QueueSid $queue | Get-TwilioQueueMember", "GET /Queues/{queue}/Members.json" },
+            new object[] { "Get-TwilioQueueMember $queue | Pop-TwilioQueueMember -Url 'https://example.com/agent'", "POST /Queues/{queue}/Members/{inQueue}.json" },
+            new object[] { "Get-TwilioQueue $queue | Pop-TwilioQueueMember -Url 'https://example.com/agent'", "POST /Queues/{queue}/Members/Front.json" },
+            new object[] { "Get-TwilioQueueMember $queue | Get-TwilioQueue", "GET /Queues/{queue}.json" },
+            new object[] { "Get-TwilioQueueMember $queue | Get-TwilioCall", "GET /Calls/{inQueue}.json" },
         };
 
         [Theory]
