@@ -12,10 +12,8 @@ namespace TwilioPS.Cmdlets.Calls
     /// </summary>
     [Cmdlet(VerbsCommon.New, "TwilioCall", DefaultParameterSetName = "Url", SupportsShouldProcess = true)]
     [OutputType(typeof(TwilioCall))]
-    public sealed class NewTwilioCallCommand : TwilioConnectedCmdlet
+    public sealed class NewTwilioCallCommand : CallInstructionsCmdlet
     {
-        private const string HttpMethods = "GET,POST";
-
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateEndpoint]
         [FormField]
@@ -26,54 +24,16 @@ namespace TwilioPS.Cmdlets.Calls
         [FormField]
         public string From { get; set; }
 
-        /// <summary>The URL that returns the call's TwiML.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = "Url", ValueFromPipelineByPropertyName = true)]
-        [ValidateWebhookUrl]
-        [FormField]
-        public string Url { get; set; }
-
-        /// <summary>TwiML to run instead of fetching it from a URL.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = "Twiml", ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        [ValidateLength(1, 4000)]
-        [FormField]
-        public string Twiml { get; set; }
-
         /// <summary>An application (AP…) whose voice URL handles the call.</summary>
         [Parameter(Mandatory = true, ParameterSetName = "Application", ValueFromPipelineByPropertyName = true)]
         [ValidateSid("AP")]
         [FormField]
         public string ApplicationSid { get; set; }
 
-        [Parameter(ParameterSetName = "Url")]
-        [ValidateSet("GET", "POST")]
-        [FormField]
-        public string Method { get; set; }
-
-        [Parameter(ParameterSetName = "Url")]
-        [ValidateWebhookUrl]
-        [FormField]
-        public string FallbackUrl { get; set; }
-
-        [Parameter(ParameterSetName = "Url")]
-        [ValidateSet("GET", "POST")]
-        [FormField]
-        public string FallbackMethod { get; set; }
-
-        [Parameter]
-        [ValidateWebhookUrl]
-        [FormField]
-        public string StatusCallback { get; set; }
-
         [Parameter]
         [ValidateSet("initiated", "ringing", "answered", "completed")]
         [FormField]
         public string[] StatusCallbackEvent { get; set; }
-
-        [Parameter]
-        [ValidateSet("GET", "POST")]
-        [FormField]
-        public string StatusCallbackMethod { get; set; }
 
         /// <summary>Digits to dial after the call connects: 0-9, #, * and w (half-second pause).</summary>
         [Parameter]
@@ -86,12 +46,6 @@ namespace TwilioPS.Cmdlets.Calls
         [ValidateRange(5, 600)]
         [FormField]
         public int Timeout { get; set; }
-
-        /// <summary>Longest the call may last, in seconds.</summary>
-        [Parameter]
-        [ValidateRange(1, 86400)]
-        [FormField]
-        public int TimeLimit { get; set; }
 
         [Parameter]
         [FormField]

@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -7,23 +9,18 @@ namespace TwilioPS.Cmdlets.Calls
     /// <summary>Deletes a finished call's record from the account (its log entry, not the phone call).</summary>
     [Cmdlet(VerbsCommon.Remove, "TwilioCall", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveTwilioCallCommand : TwilioConnectedCmdlet
+    public sealed class RemoveTwilioCallCommand : TwilioRemoveCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("CA")]
         public string CallSid { get; set; }
 
-        /// <summary>Delete without asking for confirmation.</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
+        protected override string Target => CallSid;
 
-        protected override object ErrorTarget => CallSid;
+        protected override string Action => "Delete the call record";
 
-        protected override void ProcessInput()
-        {
-            if (!ShouldChange(Force, CallSid, "Delete the call record")) return;
-            Await(ct => Client.Calls.DeleteAsync(AccountPath().Sid(CallSid), ct));
-        }
+        protected override Task DeleteAsync(CancellationToken cancellationToken) =>
+            Client.Calls.DeleteAsync(AccountPath().Sid(CallSid), cancellationToken);
     }
 }

@@ -11,61 +11,18 @@ namespace TwilioPS.Cmdlets.Calls
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "TwilioCall", DefaultParameterSetName = "Callback", SupportsShouldProcess = true)]
     [OutputType(typeof(TwilioCall))]
-    public sealed class SetTwilioCallCommand : TwilioConnectedCmdlet
+    public sealed class SetTwilioCallCommand : CallInstructionsCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("CA")]
         public string CallSid { get; set; }
 
-        /// <summary>Redirect the call to the TwiML at this URL.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = "Url")]
-        [ValidateWebhookUrl]
-        [FormField]
-        public string Url { get; set; }
-
-        [Parameter(ParameterSetName = "Url")]
-        [ValidateSet("GET", "POST")]
-        [FormField]
-        public string Method { get; set; }
-
-        [Parameter(ParameterSetName = "Url")]
-        [ValidateWebhookUrl]
-        [FormField]
-        public string FallbackUrl { get; set; }
-
-        [Parameter(ParameterSetName = "Url")]
-        [ValidateSet("GET", "POST")]
-        [FormField]
-        public string FallbackMethod { get; set; }
-
-        /// <summary>Replace the call's TwiML with this.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = "Twiml")]
-        [ValidateNotNullOrEmpty]
-        [ValidateLength(1, 4000)]
-        [FormField]
-        public string Twiml { get; set; }
-
         /// <summary>canceled ends a queued or ringing call; completed hangs up a call in progress.</summary>
         [Parameter(Mandatory = true, ParameterSetName = "Status")]
         [ValidateSet("canceled", "completed")]
         [FormField]
         public string Status { get; set; }
-
-        [Parameter]
-        [ValidateWebhookUrl]
-        [FormField]
-        public string StatusCallback { get; set; }
-
-        [Parameter]
-        [ValidateSet("GET", "POST")]
-        [FormField]
-        public string StatusCallbackMethod { get; set; }
-
-        [Parameter]
-        [ValidateRange(1, 86400)]
-        [FormField]
-        public int TimeLimit { get; set; }
 
         protected override object ErrorTarget => CallSid;
 

@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using TwilioPS.Validation;
 
 namespace TwilioPS.Cmdlets.Conferences
@@ -6,7 +8,7 @@ namespace TwilioPS.Cmdlets.Conferences
     /// <summary>Removes (kicks) a participant from a conference, which ends the participant's call.</summary>
     [Cmdlet(VerbsCommon.Remove, "TwilioConferenceParticipant", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveTwilioConferenceParticipantCommand : TwilioConnectedCmdlet
+    public sealed class RemoveTwilioConferenceParticipantCommand : TwilioRemoveCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateSid("CF")]
@@ -17,16 +19,11 @@ namespace TwilioPS.Cmdlets.Conferences
         [ValidateParticipant]
         public string CallSid { get; set; }
 
-        /// <summary>Remove without asking for confirmation.</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
+        protected override string Target => CallSid;
 
-        protected override object ErrorTarget => CallSid;
+        protected override string Action => $"Remove the participant from conference {ConferenceSid}";
 
-        protected override void ProcessInput()
-        {
-            if (!ShouldChange(Force, CallSid, $"Remove the participant from conference {ConferenceSid}")) return;
-            Await(ct => Client.ConferenceParticipants.DeleteAsync(AccountPath().With("ConferenceSid", ConferenceSid).With("CallSid", CallSid), ct));
-        }
+        protected override Task DeleteAsync(CancellationToken cancellationToken) =>
+            Client.ConferenceParticipants.DeleteAsync(AccountPath().With("ConferenceSid", ConferenceSid).With("CallSid", CallSid), cancellationToken);
     }
 }

@@ -1,4 +1,6 @@
 using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
 using TwilioPS.Validation;
 
 namespace TwilioPS.Cmdlets.Transcriptions
@@ -6,23 +8,18 @@ namespace TwilioPS.Cmdlets.Transcriptions
     /// <summary>Deletes transcriptions (the recording stays).</summary>
     [Cmdlet(VerbsCommon.Remove, "TwilioTranscription", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveTwilioTranscriptionCommand : TwilioConnectedCmdlet
+    public sealed class RemoveTwilioTranscriptionCommand : TwilioRemoveCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("TR")]
         public string TranscriptionSid { get; set; }
 
-        /// <summary>Delete without asking for confirmation.</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
+        protected override string Target => TranscriptionSid;
 
-        protected override object ErrorTarget => TranscriptionSid;
+        protected override string Action => "Delete the transcription";
 
-        protected override void ProcessInput()
-        {
-            if (!ShouldChange(Force, TranscriptionSid, "Delete the transcription")) return;
-            Await(ct => Client.Transcriptions.DeleteAsync(AccountPath().Sid(TranscriptionSid), ct));
-        }
+        protected override Task DeleteAsync(CancellationToken cancellationToken) =>
+            Client.Transcriptions.DeleteAsync(AccountPath().Sid(TranscriptionSid), cancellationToken);
     }
 }
