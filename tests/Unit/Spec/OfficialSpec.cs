@@ -64,6 +64,38 @@ namespace TwilioPS.Tests.Spec
             }
         }
 
+        /// <summary>
+        /// Writes the spec for Prism to validate responses with. Seven schemas of the spec say
+        /// <c>"nullable": true</c> without a <c>type</c> (call_event's request and response, and
+        /// encryption_details of recording, call_recording and conference_recording), for example
+        /// <c>"encryption_details": {"nullable": true, "description": "How to decrypt the recording …"}</c>.
+        /// OpenAPI 3.0.3 gives such a nullable no effect ("only if type is explicitly defined within the
+        /// same Schema Object"), but Ajv refuses to compile it ("nullable" cannot be used without "type"),
+        /// and Prism 5.16 then silently skips the whole response: every recording and call event would
+        /// pass unchecked. The copy drops exactly those keywords, which changes no schema's meaning.
+        /// </summary>
+        public static void WriteValidatableCopy(string path)
+        {
+            EnsureInstalled();
+            System.Text.Json.Nodes.JsonNode spec = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllBytes(SpecPath));
+            DropUntypedNullable(spec);
+            File.WriteAllText(path, spec.ToJsonString());
+        }
+
+        private static void DropUntypedNullable(System.Text.Json.Nodes.JsonNode node)
+        {
+            switch (node)
+            {
+                case System.Text.Json.Nodes.JsonObject o:
+                    if (o.ContainsKey("nullable") && !o.ContainsKey("type")) o.Remove("nullable");
+                    foreach (var property in o) DropUntypedNullable(property.Value);
+                    break;
+                case System.Text.Json.Nodes.JsonArray a:
+                    foreach (System.Text.Json.Nodes.JsonNode item in a) DropUntypedNullable(item);
+                    break;
+            }
+        }
+
         public static JsonElement Path2010(string path) => Root.GetProperty("paths").GetProperty(path);
 
         public static JsonElement Schema(string name) => Root.GetProperty("components").GetProperty("schemas").GetProperty(name);
@@ -97,17 +129,28 @@ namespace TwilioPS.Tests.Spec
         }
     }
 
-    /// <summary>One Prism process serving the official spec for every test in the Prism collection.</summary>
-    public sealed class PrismFixture : IDisposable
+    /// <summary>
+    /// A Prism process over the official spec, started with one of Prism's commands and the
+    /// arguments after it; ready once its port accepts connections. Prism 5.16 without --errors
+    /// answers every request and reports what the spec rejects in the sl-violations header.
+    /// </summary>
+    internal sealed class PrismServer : IDisposable
     {
+        /// <summary>Loading the 2010 spec takes seconds on an idle machine; give a loaded one far longer.</summary>
+        private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+
         private readonly Process _prism;
         private readonly System.Text.StringBuilder _log = new System.Text.StringBuilder();
 
-        public PrismFixture()
+        /// <summary>A spec file made for this process alone, deleted with it; null when Prism reads the installed one.</summary>
+        private readonly string _ownSpec;
+
+        private PrismServer(string command, string spec, string arguments, bool ownsSpec)
         {
             OfficialSpec.EnsureInstalled();
+            _ownSpec = ownsSpec ? spec : null;
             Port = OfficialSpec.FreePort();
-            var start = new ProcessStartInfo("node", $"\"{OfficialSpec.PrismPath}\" mock -h 127.0.0.1 -p {Port} \"{OfficialSpec.SpecPath}\"")
+            var start = new ProcessStartInfo("node", $"\"{OfficialSpec.PrismPath}\" {command} \"{spec}\" {arguments} -h 127.0.0.1 -p {Port}")
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -119,7 +162,7 @@ namespace TwilioPS.Tests.Spec
             _prism.BeginOutputReadLine();
             _prism.BeginErrorReadLine();
 
-            DateTime deadline = DateTime.UtcNow.AddSeconds(90);
+            DateTime deadline = DateTime.UtcNow + StartTimeout;
             while (!Listening())
             {
                 if (_prism.HasExited || DateTime.UtcNow > deadline)
@@ -129,6 +172,22 @@ namespace TwilioPS.Tests.Spec
                 }
                 Thread.Sleep(250);
             }
+        }
+
+        /// <summary>Prism answering from the spec's examples, validating each request (422, 401).</summary>
+        public static PrismServer Mock() => new PrismServer("mock", OfficialSpec.SpecPath, string.Empty, ownsSpec: false);
+
+        /// <summary>
+        /// Prism forwarding each request to <paramref name="upstream"/> and validating both the request
+        /// and the upstream's response. The spec's servers (https://api.twilio.com) are only matched when
+        /// a request names one (Prism's __server query), so an upstream serving the spec's paths at its
+        /// root is validated against them. Prism reads <see cref="OfficialSpec.WriteValidatableCopy"/>.
+        /// </summary>
+        public static PrismServer Proxy(Uri upstream)
+        {
+            string spec = Path.Combine(Path.GetTempPath(), "twilio_api_v2010." + Guid.NewGuid().ToString("N") + ".json");
+            OfficialSpec.WriteValidatableCopy(spec);
+            return new PrismServer("proxy", spec, $"\"{upstream}\"", ownsSpec: true);
         }
 
         public int Port { get; }
@@ -165,7 +224,20 @@ namespace TwilioPS.Tests.Spec
                 // Already gone.
             }
             _prism.Dispose();
+            if (_ownSpec != null) File.Delete(_ownSpec);
         }
+    }
+
+    /// <summary>One Prism mock serving the official spec for every test in the Prism collection.</summary>
+    public sealed class PrismFixture : IDisposable
+    {
+        private readonly PrismServer _prism = PrismServer.Mock();
+
+        public Uri BaseUri => _prism.BaseUri;
+
+        public string Log => _prism.Log;
+
+        public void Dispose() => _prism.Dispose();
     }
 
     /// <summary>Serialised with the other tests that touch process-wide state (TWILIO_* variables).</summary>
