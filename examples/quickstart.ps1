@@ -4,20 +4,24 @@
 
 .DESCRIPTION
     Connects, places calls through the calls-per-second throttle, lists with -All, watches a call
-    progress, redirects it and ends it. With a real account, replace the first two commands with
+    progress, redirects it and ends it, then follows calls to their recordings and transcriptions
+    and saves the audio. With a real account, replace the first two commands with
     Connect-Twilio (see Get-Help Connect-Twilio -Examples); everything after them is the same.
 #>
 [CmdletBinding()]
 param(
     # Synthetic past calls the emulator starts with.
-    [int] $SeedCalls = 240
+    [int] $SeedCalls = 240,
+
+    # Finished, transcribed recordings the emulator starts with (each of its own past call).
+    [int] $SeedRecordings = 6
 )
 
 $ErrorActionPreference = 'Stop'
 Import-Module (Join-Path $PSScriptRoot '../out/TwilioPS/TwilioPS.psd1') -Force
 
 Write-Host '== Start the emulator and connect (2 calls per second) =='
-$emulator = Start-TwilioEmulator -SeedCalls $SeedCalls -CallsPerSecond 2
+$emulator = Start-TwilioEmulator -SeedCalls $SeedCalls -SeedRecordings $SeedRecordings -CallsPerSecond 2
 Connect-Twilio -Emulator -CallsPerSecond 2
 Get-TwilioContext | Format-List AccountSid, FriendlyName, CredentialKind, BaseUri, CallsPerSecond
 
@@ -50,6 +54,14 @@ Set-TwilioCall -Sid $call.Sid -Twiml '<Response><Say>Goodbye</Say></Response>' |
 $ended = Get-TwilioCall -Status in-progress | Set-TwilioCall -Status completed
 $ended | Format-Table Sid, To, Status, Duration
 Get-TwilioCall -Status queued | Set-TwilioCall -Status canceled | Format-Table Sid, To, Status
+
+Write-Host '== From calls to their recordings and what was said, and the audio saved =='
+$recordings = Get-TwilioCall -Status completed -All | Get-TwilioRecording
+$recordings | Format-Table Sid, CallSid, Status, Duration
+$recordings | Get-TwilioTranscription | Format-Table RecordingSid, Status, TranscriptionText
+$folder = Join-Path ([System.IO.Path]::GetTempPath()) 'twilio-ps-quickstart'
+$saved = $recordings | Select-Object -First 2 | Save-TwilioRecording -Path "$folder/" -Format mp3 -Force -PassThru
+Write-Host ("Saved {0} recordings to {1}." -f $saved.Count, $folder)
 
 Write-Host '== What -WhatIf would do, without doing it =='
 New-TwilioCall -To '+14155550105' -From '+14155550100' -Url 'https://example.com/twiml' -WhatIf

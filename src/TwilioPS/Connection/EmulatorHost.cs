@@ -73,7 +73,7 @@ namespace TwilioPS.Connection
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public static TwilioEmulatorInfo Start(int port, int seedCalls, int callsPerSecond)
+        public static TwilioEmulatorInfo Start(int port, int seedCalls, int callsPerSecond, int seedRecordings = 0)
         {
             TwilioEmulator emulator = TwilioEmulator.Start(new EmulatorOptions
             {
@@ -81,6 +81,8 @@ namespace TwilioPS.Connection
                 SeedCalls = seedCalls,
                 CallsPerSecond = callsPerSecond,
             });
+            // Seeded recordings come transcribed, so every voice cmdlet has something to show locally.
+            if (seedRecordings > 0) emulator.SeedRecordings(seedRecordings, transcribed: true);
             var token = new SecureString();
             foreach (char c in emulator.AuthToken) token.AppendChar(c);
             token.MakeReadOnly();

@@ -79,20 +79,32 @@ namespace TwilioPS.Validation
 namespace TwilioPS.Validation
 {
     /// <summary>
-    /// A conference participant: its call's SID (CA…), or the label it was added with (Twilio accepts
-    /// either in the participant's path). A label is one path segment: no slash, no control character.
+    /// A SID, or a name Twilio accepts in its place in a path: a participant's label instead of its
+    /// call's SID; a conference's friendly name when dialling someone in (which starts the conference
+    /// if none is running). A name is one path segment: no slash, no control character.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class ValidateParticipantAttribute : ValidateArgumentsAttribute
+    public sealed class ValidateSidOrNameAttribute : ValidateArgumentsAttribute
     {
-        private static readonly System.Text.RegularExpressions.Regex Label =
+        private static readonly System.Text.RegularExpressions.Regex Name =
             new System.Text.RegularExpressions.Regex(@"\A[^/\\\p{C}]{1,128}\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+        public ValidateSidOrNameAttribute(string prefix, string what)
+        {
+            Prefix = prefix;
+            What = what;
+        }
+
+        public string Prefix { get; }
+
+        /// <summary>What the value names, for the message: "participant", "conference".</summary>
+        public string What { get; }
 
         protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
         {
             string value = arguments is PSObject wrapped ? wrapped.BaseObject as string : arguments as string;
-            if (value != null && (ValidateSidAttribute.IsSid(value, "CA") || Label.IsMatch(value))) return;
-            throw new ValidationMetadataException($"'{arguments}' is not a participant: expected a call SID (CA followed by 32 hexadecimal characters) or the participant's label.");
+            if (value != null && (ValidateSidAttribute.IsSid(value, Prefix) || Name.IsMatch(value))) return;
+            throw new ValidationMetadataException($"'{arguments}' is not a {What}: expected a SID ({Prefix} followed by 32 hexadecimal characters) or a name without '/' or control characters.");
         }
     }
 }

@@ -14,7 +14,9 @@ namespace TwilioPS.Tests.Module
             var (exit, output) = ChildProcess.RunScript(script, TimeSpan.FromMinutes(3), "-SeedCalls", "120");
             Assert.True(exit == 0, output);
             Assert.Contains("Waiting for the calls-per-second throttle", output);
-            Assert.Contains("124 calls in the account.", output);
+            Assert.Contains("130 calls in the account.", output);
+            Assert.Contains("This is a test message from", output);
+            Assert.Contains("Saved 2 recordings to", output);
             Assert.Contains("in-progress", output);
             Assert.Contains("What if: Performing the operation \"Place a call from +14155550100\" on target \"+14155550105\".", output);
             Assert.Contains("Done.", output);

@@ -17,6 +17,7 @@ namespace TwilioPS.Cmdlets
     public abstract class TwilioDownloadCmdlet : TwilioConnectedCmdlet
     {
         private const int ChunkSize = 81920;
+        private const int ProgressInterval = 250;   // milliseconds between progress records
         private readonly HashSet<string> _written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>
@@ -39,18 +40,20 @@ namespace TwilioPS.Cmdlets
         protected void Save(string sid, string mediaPath, string extension, string what)
         {
             string target = TargetFile(sid, extension);
+            // Checked before FileExists: the file this command just wrote exists too, and the real mistake is -Path.
+            if (_written.Contains(target))
+            {
+                WriteError(new ErrorRecord(new IOException($"'{target}' was already written by this command: give a folder for -Path to save several."),
+                    "FileWrittenTwice", ErrorCategory.InvalidArgument, sid));
+                return;
+            }
             if (File.Exists(target) && !Force)
             {
                 WriteError(new ErrorRecord(new IOException($"'{target}' exists. Use -Force to overwrite it."),
                     "FileExists", ErrorCategory.ResourceExists, sid));
                 return;
             }
-            if (!_written.Add(target))
-            {
-                WriteError(new ErrorRecord(new IOException($"'{target}' was already written by this command: give a folder for -Path to save several."),
-                    "FileWrittenTwice", ErrorCategory.InvalidArgument, sid));
-                return;
-            }
+            _written.Add(target);
             if (!ShouldProcess(target, $"Save {what} {sid}")) return;
 
             using (HttpResponseMessage response = Await(ct => Client.Http.GetMediaAsync(mediaPath, ct)))
@@ -84,18 +87,19 @@ namespace TwilioPS.Cmdlets
                 {
                     var buffer = new byte[ChunkSize];
                     long saved = 0;
+                    var sinceReport = System.Diagnostics.Stopwatch.StartNew();
                     while (true)
                     {
                         int read = Await(ct => body.ReadAsync(buffer, 0, buffer.Length, ct));
                         if (read == 0) break;
                         file.Write(buffer, 0, read);
                         saved += read;
-                        progress.StatusDescription = total.HasValue
-                            ? string.Format(CultureInfo.CurrentCulture, "{0:N0} of {1:N0} bytes", saved, total.Value)
-                            : string.Format(CultureInfo.CurrentCulture, "{0:N0} bytes", saved);
-                        if (total > 0) progress.PercentComplete = (int)Math.Min(100, saved * 100 / total.Value);
-                        WriteProgress(progress);
+                        // A progress record per chunk would cost more than the chunk: the first, then a few a second.
+                        if (saved != read && sinceReport.ElapsedMilliseconds < ProgressInterval) continue;
+                        sinceReport.Restart();
+                        Report(progress, saved, total);
                     }
+                    Report(progress, saved, total);
                     if (total.HasValue && saved != total.Value)
                         throw new TwilioProtocolException($"The download of {sid} ended after {saved:N0} of {total.Value:N0} bytes.");
                 }
@@ -110,6 +114,15 @@ namespace TwilioPS.Cmdlets
                 progress.RecordType = ProgressRecordType.Completed;
                 WriteProgress(progress);
             }
+        }
+
+        private void Report(ProgressRecord progress, long saved, long? total)
+        {
+            progress.StatusDescription = total.HasValue
+                ? string.Format(CultureInfo.CurrentCulture, "{0:N0} of {1:N0} bytes", saved, total.Value)
+                : string.Format(CultureInfo.CurrentCulture, "{0:N0} bytes", saved);
+            if (total > 0) progress.PercentComplete = (int)Math.Min(100, saved * 100 / total.Value);
+            WriteProgress(progress);
         }
 
         private static void TryDelete(string path)

@@ -13,9 +13,12 @@ namespace TwilioPS.Cmdlets.Conferences
     [OutputType(typeof(TwilioConferenceParticipant))]
     public sealed class AddTwilioConferenceParticipantCommand : TwilioConnectedCmdlet
     {
-        /// <summary>The conference; conferences piped in supply it.</summary>
+        /// <summary>
+        /// The conference: its SID, or its friendly name (Twilio starts a conference of that name if none
+        /// is running). Conferences piped in supply the SID.
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateSid("CF")]
+        [ValidateSidOrName("CF", "conference")]
         public string ConferenceSid { get; set; }
 
         /// <summary>Who to dial: a phone number, client:name or a SIP address.</summary>

@@ -19,7 +19,7 @@ namespace TwilioPS.Cmdlets.Conferences
 
         /// <summary>The participant: its call's SID, or the label it was added with.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ParticipantSet)]
-        [ValidateParticipant]
+        [ValidateSidOrName("CA", "participant")]
         public string CallSid { get; set; }
 
         [Parameter(ParameterSetName = ListParameterSet)]

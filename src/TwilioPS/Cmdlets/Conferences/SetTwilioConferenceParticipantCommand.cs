@@ -16,7 +16,7 @@ namespace TwilioPS.Cmdlets.Conferences
 
         /// <summary>The participant: its call's SID, or its label.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ValidateParticipant]
+        [ValidateSidOrName("CA", "participant")]
         public string CallSid { get; set; }
 
         /// <summary>-Muted mutes; -Muted:$false unmutes.</summary>

@@ -21,6 +21,11 @@ namespace TwilioPS.Cmdlets.Emulator
         [ValidateRange(0, 10000000)]
         public int SeedCalls { get; set; }
 
+        /// <summary>Finished, transcribed recordings (each of its own past call) to start with.</summary>
+        [Parameter]
+        [ValidateRange(0, 1000000)]
+        public int SeedRecordings { get; set; }
+
         /// <summary>The emulated account's calls-per-second; calls above it get queue_time.</summary>
         [Parameter]
         [ValidateRange(1, 1000)]
@@ -31,7 +36,7 @@ namespace TwilioPS.Cmdlets.Emulator
             TwilioEmulatorInfo emulator = null;
             try
             {
-                emulator = EmulatorHost.Start(Port, SeedCalls, CallsPerSecond);
+                emulator = EmulatorHost.Start(Port, SeedCalls, CallsPerSecond, SeedRecordings);
             }
             catch (System.InvalidOperationException exception)
             {
