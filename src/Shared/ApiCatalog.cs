@@ -97,7 +97,10 @@ namespace TwilioPS.Catalog
         /// <summary>"Call", "Recording": the noun the cmdlets use after "Twilio".</summary>
         public string Name { get; }
 
-        /// <summary>Two letters every SID of the resource starts with ("CA", "RE"); null when keyed otherwise.</summary>
+        /// <summary>
+        /// Two letters every SID of the resource starts with ("CA", "RE"; "SM|MM" where either occurs, as
+        /// for messages); null when keyed otherwise.
+        /// </summary>
         public string SidPrefix { get; }
 
         /// <summary>The array's key in a list page ("calls", "recordings").</summary>
@@ -193,10 +196,26 @@ namespace TwilioPS.Catalog
                 .At("Queue", Account + "/Queues/{QueueSid}/Members.json", Account + "/Queues/{QueueSid}/Members/{CallSid}.json",
                     Operations.List | Operations.Fetch | Operations.Update);
 
+        public static readonly ResourceDefinition Messages =
+            new ResourceDefinition("Message", "SM|MM", "messages", "api.v2010.account.message")
+                .At("Account", Account + "/Messages.json", Account + "/Messages/{Sid}.json", Operations.All);
+
+        /// <summary>A message's media; the content itself is the instance path without ".json".</summary>
+        public static readonly ResourceDefinition MessageMedia =
+            new ResourceDefinition("MessageMedia", "ME", "media_list", "api.v2010.account.message.media")
+                .At("Message", Account + "/Messages/{MessageSid}/Media.json", Account + "/Messages/{MessageSid}/Media/{Sid}.json",
+                    Operations.List | Operations.Fetch | Operations.Delete);
+
+        /// <summary>Whether a message reached its recipient (create only).</summary>
+        public static readonly ResourceDefinition MessageFeedback =
+            new ResourceDefinition("MessageFeedback", null, null, "api.v2010.account.message.message_feedback")
+                .At("Message", Account + "/Messages/{MessageSid}/Feedback.json", null, Operations.Create);
+
         /// <summary>Every resource, for routes and tests.</summary>
         public static IReadOnlyList<ResourceDefinition> All { get; } = new[]
         {
             Calls, Recordings, Transcriptions, Notifications, CallEvents, Conferences, Participants, Queues, QueueMembers,
+            Messages, MessageMedia, MessageFeedback,
         };
     }
 }

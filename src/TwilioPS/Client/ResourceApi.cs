@@ -26,7 +26,8 @@ namespace TwilioPS.Client
         {
             _http = http;
             Resource = resource;
-            _recordsKey = Encoding.UTF8.GetBytes(resource.EnvelopeKey);
+            // A resource that is never listed (message feedback) has no envelope key.
+            _recordsKey = resource.EnvelopeKey == null ? null : Encoding.UTF8.GetBytes(resource.EnvelopeKey);
             _typeInfo = typeInfo;
             _beforeCreate = beforeCreate;
         }

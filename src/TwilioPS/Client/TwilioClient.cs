@@ -25,6 +25,9 @@ namespace TwilioPS.Client
             ConferenceParticipants = new ResourceApi<TwilioConferenceParticipant>(http, ApiCatalog.Participants, TwilioJsonContext.Default.TwilioConferenceParticipant, callThrottle.WaitAsync);
             Queues = new ResourceApi<TwilioQueue>(http, ApiCatalog.Queues, TwilioJsonContext.Default.TwilioQueue);
             QueueMembers = new ResourceApi<TwilioQueueMember>(http, ApiCatalog.QueueMembers, TwilioJsonContext.Default.TwilioQueueMember);
+            Messages = new ResourceApi<TwilioMessage>(http, ApiCatalog.Messages, TwilioJsonContext.Default.TwilioMessage);
+            MessageMedia = new ResourceApi<TwilioMessageMedia>(http, ApiCatalog.MessageMedia, TwilioJsonContext.Default.TwilioMessageMedia);
+            MessageFeedback = new ResourceApi<TwilioMessageFeedback>(http, ApiCatalog.MessageFeedback, TwilioJsonContext.Default.TwilioMessageFeedback);
         }
 
         public TwilioHttp Http { get; }
@@ -48,6 +51,12 @@ namespace TwilioPS.Client
         public ResourceApi<TwilioQueue> Queues { get; }
 
         public ResourceApi<TwilioQueueMember> QueueMembers { get; }
+
+        public ResourceApi<TwilioMessage> Messages { get; }
+
+        public ResourceApi<TwilioMessageMedia> MessageMedia { get; }
+
+        public ResourceApi<TwilioMessageFeedback> MessageFeedback { get; }
 
         public Task<TwilioAccount> FetchAccountAsync(string accountSid, CancellationToken cancellationToken) =>
             Http.SendAsync(HttpMethod.Get, "/2010-04-01/Accounts/" + Uri.EscapeDataString(accountSid) + ".json", null,

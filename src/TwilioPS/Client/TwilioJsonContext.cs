@@ -22,6 +22,9 @@ namespace TwilioPS.Client
     [JsonSerializable(typeof(TwilioConferenceParticipant))]
     [JsonSerializable(typeof(TwilioQueue))]
     [JsonSerializable(typeof(TwilioQueueMember))]
+    [JsonSerializable(typeof(TwilioMessage))]
+    [JsonSerializable(typeof(TwilioMessageMedia))]
+    [JsonSerializable(typeof(TwilioMessageFeedback))]
     [JsonSerializable(typeof(TwilioErrorBody))]
     internal sealed partial class TwilioJsonContext : JsonSerializerContext
     {

@@ -33,3 +33,12 @@ namespace TwilioPS.Models
         string QueueSid { get; }
     }
 }
+
+namespace TwilioPS.Models
+{
+    /// <summary>Names a message: a message, its media and its feedback.</summary>
+    public interface IMessageReference
+    {
+        string MessageSid { get; }
+    }
+}

@@ -95,9 +95,9 @@ namespace TwilioPS.Tests.Spec
             var missing = new SortedSet<string>();
             foreach (ResourceScope scope in definition.Scopes)
             {
-                JsonElement record = scope.Allows(Operations.Fetch)
-                    ? ResponseSchema(scope.InstancePath, "get")
-                    : Resolve(ResponseSchema(scope.CollectionPath, "get").GetProperty("properties").GetProperty(definition.EnvelopeKey).GetProperty("items"));
+                JsonElement record = scope.Allows(Operations.Fetch) ? ResponseSchema(scope.InstancePath, "get")
+                    : scope.Allows(Operations.List) ? Resolve(ResponseSchema(scope.CollectionPath, "get").GetProperty("properties").GetProperty(definition.EnvelopeKey).GetProperty("items"))
+                    : ResponseSchema(scope.CollectionPath, "post");
                 foreach (JsonProperty field in record.GetProperty("properties").EnumerateObject())
                 {
                     if (!modelled.Contains(Pascal(field.Name))) missing.Add($"{Pascal(field.Name)} ({scope.Name})");
@@ -119,7 +119,7 @@ namespace TwilioPS.Tests.Spec
                     .First(p => p.GetProperty("name").GetString() == definition.IdentityParameter);
                 // The spec gives a pattern for most SIDs; where it has none (a participant's CallSid), the prefix is documented in words.
                 if (identity.GetProperty("schema").TryGetProperty("pattern", out JsonElement pattern))
-                    Assert.Equal("^" + definition.SidPrefix + "[0-9a-fA-F]{32}$", pattern.GetString());
+                    Assert.Equal(definition.SidPrefix.Contains("|") ? "^(" + definition.SidPrefix + ")[0-9a-fA-F]{32}$" : "^" + definition.SidPrefix + "[0-9a-fA-F]{32}$", pattern.GetString());
                 else
                     Assert.Contains("Call", identity.GetProperty("description").GetString());
             }

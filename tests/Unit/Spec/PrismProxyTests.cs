@@ -93,8 +93,16 @@ namespace TwilioPS.Tests.Spec
         private static bool NeedsConferenceRecording(ResourceScope scope, Operations operation) =>
             scope.Resource == ApiCatalog.Recordings && scope.Name == "Conference" && operation != Operations.List;
 
+        /// <summary>Families whose emulator side lands in branch emulator-messaging (a 404 for every path until then).</summary>
+        private static readonly string[] PendingFamilies = { "Message", "MessageMedia", "MessageFeedback" };
+
+        private static bool Pending(ResourceScope scope) => PendingFamilies.Contains(scope.Resource.Name);
+
         public static IEnumerable<object[]> Served() =>
-            CatalogOperations().Where(o => !NeedsConferenceRecording(o.Scope, o.Operation)).Select(Row);
+            CatalogOperations().Where(o => !NeedsConferenceRecording(o.Scope, o.Operation) && !Pending(o.Scope)).Select(Row);
+
+        public static IEnumerable<object[]> PendingRows() =>
+            CatalogOperations().Where(o => Pending(o.Scope)).Select(Row);
 
         public static IEnumerable<object[]> ConferenceRecordings() =>
             CatalogOperations().Where(o => NeedsConferenceRecording(o.Scope, o.Operation)).Select(Row);
@@ -102,6 +110,7 @@ namespace TwilioPS.Tests.Spec
         [Theory]
         [MemberData(nameof(Served))]
         [MemberData(nameof(ConferenceRecordings), Skip = "the emulator makes no conference recordings yet")]
+        [MemberData(nameof(PendingRows), Skip = "the messaging family's emulator side lands in branch emulator-messaging")]
         public void Every_catalog_operation_answers_as_the_spec_says(string resource, string scopeName, string operationName)
         {
             ResourceScope scope = ApiCatalog.All.Single(r => r.Name == resource).Scopes.Single(s => s.Name == scopeName);
