@@ -14,7 +14,7 @@ namespace TwilioPS.HelpCompiler
         public List<string> ParameterOrder { get; } = new List<string>();
     }
 
-    /// <summary>One ```yaml block of a parameter: its metadata in one or more parameter sets.</summary>
+    /// <summary>A parameter's metadata in one or more parameter sets, as help shows it.</summary>
     internal sealed class ParameterMetadata
     {
         public string Type { get; init; }
@@ -26,15 +26,15 @@ namespace TwilioPS.HelpCompiler
         public string DefaultValue { get; init; }
         public string PipelineInput { get; init; }
         public bool Globbing { get; init; }
-
-        public bool AppliesTo(string set) =>
-            Sets.Any(s => s == "(All)" || string.Equals(s, set, StringComparison.OrdinalIgnoreCase));
     }
 
     internal sealed class ParameterHelp
     {
         public string Name { get; init; }
+        public int Line { get; init; }
         public List<Block> Description { get; init; }
+        /// <summary>The doc's own "Default value:", for defaults the assembly cannot state (set in code).</summary>
+        public string DefaultValue { get; init; }
         public List<ParameterMetadata> Metadata { get; } = new List<ParameterMetadata>();
     }
 
@@ -63,10 +63,9 @@ namespace TwilioPS.HelpCompiler
         public static readonly string[] RequiredSections =
             { "SYNOPSIS", "SYNTAX", "DESCRIPTION", "EXAMPLES", "PARAMETERS", "INPUTS", "OUTPUTS", "NOTES", "RELATED LINKS" };
 
-        private static readonly string[] RequiredYamlKeys =
-            { "Type", "Parameter Sets", "Aliases", "Required", "Position", "Default value", "Accept pipeline input", "Accept wildcard characters" };
+        /// <summary>The only key a parameter's ```yaml block may hold: a default the assembly cannot state.</summary>
+        private const string DefaultValueKey = "Default value";
 
-        private static readonly Regex SyntaxParameter = new Regex(@"(?<![\w-])-([A-Za-z][A-Za-z0-9]*)", RegexOptions.CultureInvariant);
         private static readonly Regex ExampleTitle = new Regex(@"^Example\s+\d+\s*(:.*)?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         private static readonly Regex LinkLine = new Regex(@"^\s*\[([^\]]+)\]\(([^)]*)\)\s*$", RegexOptions.CultureInvariant);
 
@@ -78,7 +77,9 @@ namespace TwilioPS.HelpCompiler
         public List<Block> Synopsis { get; private set; }
         public List<Block> Description { get; private set; }
         public List<SyntaxSet> Syntax { get; } = new List<SyntaxSet>();
-        public List<ParameterHelp> Parameters { get; } = new List<ParameterHelp>();
+        /// <summary>As documented after <see cref="Read"/>; after <see cref="Bind"/>, every parameter the cmdlet shows.</summary>
+        public List<ParameterHelp> Parameters { get; private set; } = new List<ParameterHelp>();
+        private int _parametersLine;
         public List<TypeHelp> Inputs { get; } = new List<TypeHelp>();
         public List<TypeHelp> Outputs { get; } = new List<TypeHelp>();
         public List<Block> Notes { get; private set; }
@@ -129,7 +130,6 @@ namespace TwilioPS.HelpCompiler
             ReadTypes(title.Child("INPUTS"), help.Inputs, "INPUTS", Error);
             ReadTypes(title.Child("OUTPUTS"), help.Outputs, "OUTPUTS", Error);
             help.ReadLinks(title.Child("RELATED LINKS"), Error);
-            help.CrossCheck(title, Error);
             return help;
         }
 
@@ -150,44 +150,16 @@ namespace TwilioPS.HelpCompiler
                     error(block.Line, "contains a platyPS placeholder ({{ ... }}); write the text.");
         }
 
+        /// <summary>
+        /// SYNTAX is generated from the assembly's parameter sets, so that it can never go stale: the
+        /// section is kept (platyPS schema 2.0.0 has it) but must be empty.
+        /// </summary>
         private void ReadSyntax(Heading section, Action<int, string> error)
         {
             if (section == null) return;
-            if (section.Children.Count == 0)
-            {
-                // A single parameter set may be written without a ### heading (platyPS does so for one set).
-                Block code = Markdown.Blocks(section.Body).FirstOrDefault(b => b.Kind == BlockKind.Code);
-                if (code == null) { error(section.Line, "'## SYNTAX' has no syntax code block."); return; }
-                Syntax.Add(NewSet("__AllParameterSets", true, code));
-                return;
-            }
-            foreach (Heading set in section.Children)
-            {
-                bool isDefault = set.Title.EndsWith("(Default)", StringComparison.OrdinalIgnoreCase);
-                string name = isDefault ? set.Title.Substring(0, set.Title.Length - "(Default)".Length).Trim() : set.Title.Trim();
-                Block code = Markdown.Blocks(set.Body).FirstOrDefault(b => b.Kind == BlockKind.Code);
-                if (code == null || code.Lines.All(string.IsNullOrWhiteSpace))
-                {
-                    error(set.Line, $"parameter set '{name}' has no syntax code block.");
-                    continue;
-                }
-                if (!code.Text.TrimStart().StartsWith(Name, StringComparison.OrdinalIgnoreCase))
-                    error(code.Line, $"the syntax of parameter set '{name}' does not start with '{Name}'.");
-                Syntax.Add(NewSet(name, isDefault, code));
-            }
-            if (Syntax.Count > 1 && Syntax.Count(s => s.IsDefault) != 1)
-                error(section.Line, "with several parameter sets, exactly one '### Name (Default)' heading is expected.");
-        }
-
-        private static SyntaxSet NewSet(string name, bool isDefault, Block code)
-        {
-            var set = new SyntaxSet { Name = name, IsDefault = isDefault };
-            foreach (Match match in SyntaxParameter.Matches(code.Text))
-            {
-                string parameter = match.Groups[1].Value;
-                if (!set.ParameterOrder.Contains(parameter, StringComparer.OrdinalIgnoreCase)) set.ParameterOrder.Add(parameter);
-            }
-            return set;
+            SourceLine written = Markdown.AllLines(section).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l.Text));
+            if (written.Text != null)
+                error(written.Number, "'## SYNTAX' is generated from the cmdlet's parameter sets in the assembly; leave the section empty.");
         }
 
         private void ReadExamples(Heading section, Action<int, string> error)
@@ -223,95 +195,58 @@ namespace TwilioPS.HelpCompiler
             return lines.Skip(start).Take(end - start);
         }
 
+        /// <summary>
+        /// Each '### -Name' section holds the description; a ```yaml block may add only 'Default value:'
+        /// (a default set in code, which the assembly cannot tell). Everything else comes from the assembly.
+        /// </summary>
         private void ReadParameters(Heading section, Action<int, string> error)
         {
             if (section == null) return;
-            bool common = false;
+            _parametersLine = section.Line;
             foreach (Heading heading in section.Children)
             {
-                if (string.Equals(heading.Title, "CommonParameters", StringComparison.OrdinalIgnoreCase))
-                {
-                    common = true;
-                    continue;
-                }
-                if (!heading.Title.StartsWith("-", StringComparison.Ordinal) || heading.Title.Length < 2)
-                {
-                    error(heading.Line, $"parameter heading '{heading.Title}' should read '### -Name'.");
-                    continue;
-                }
-                string name = heading.Title.Substring(1).Trim();
-                if (Parameters.Any(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
-                    error(heading.Line, $"parameter -{name} is documented twice.");
-
-                List<Block> blocks = Markdown.Blocks(heading.Body);
-                List<Block> description = blocks.Where(b => b.Kind != BlockKind.Code).ToList();
-                if (Markdown.ProseText(description).Length == 0) error(heading.Line, $"parameter -{name} has no description.");
-                CheckPlaceholders(description, error);
-                var parameter = new ParameterHelp { Name = name, Description = description };
-                foreach (Block yaml in blocks.Where(b => b.Kind == BlockKind.Code))
-                {
-                    if (!string.Equals(yaml.Language, "yaml", StringComparison.OrdinalIgnoreCase))
-                    {
-                        error(yaml.Line, $"parameter -{name}: expected a ```yaml metadata block.");
-                        continue;
-                    }
-                    ParameterMetadata metadata = ReadYaml(name, yaml, error);
-                    if (metadata != null) parameter.Metadata.Add(metadata);
-                }
-                if (parameter.Metadata.Count == 0) error(heading.Line, $"parameter -{name} has no ```yaml metadata block.");
-                Parameters.Add(parameter);
+                // platyPS writes this entry; Get-Help describes the common parameters itself.
+                if (string.Equals(heading.Title, "CommonParameters", StringComparison.OrdinalIgnoreCase)) continue;
+                ParameterHelp parameter = ReadParameter(heading, error);
+                if (parameter == null) continue;
+                if (Parameters.Any(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase)))
+                    error(heading.Line, $"parameter -{parameter.Name} is documented twice.");
+                else Parameters.Add(parameter);
             }
-            if (!common) error(section.Line, "'## PARAMETERS' lacks '### CommonParameters'.");
         }
 
-        private static ParameterMetadata ReadYaml(string name, Block yaml, Action<int, string> error)
+        /// <summary>A '### -Name' section, in a cmdlet doc or in the shared common-parameter file.</summary>
+        public static ParameterHelp ReadParameter(Heading heading, Action<int, string> error)
         {
-            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-            foreach (string line in yaml.Lines.Where(l => !string.IsNullOrWhiteSpace(l)))
+            if (!heading.Title.StartsWith("-", StringComparison.Ordinal) || heading.Title.Length < 2)
             {
-                int colon = line.IndexOf(':');
-                if (colon <= 0) { error(yaml.Line, $"parameter -{name}: '{line.Trim()}' is not 'Key: value'."); continue; }
-                values[line.Substring(0, colon).Trim()] = line.Substring(colon + 1).Trim();
+                error(heading.Line, $"parameter heading '{heading.Title}' should read '### -Name'.");
+                return null;
             }
-            bool complete = true;
-            foreach (string key in RequiredYamlKeys)
+            string name = heading.Title.Substring(1).Trim();
+            List<Block> blocks = Markdown.Blocks(heading.Body);
+            List<Block> description = blocks.Where(b => b.Kind != BlockKind.Code).ToList();
+            if (Markdown.ProseText(description).Length == 0) error(heading.Line, $"parameter -{name} has no description.");
+            CheckPlaceholders(description, error);
+            string defaultValue = null;
+            foreach (Block yaml in blocks.Where(b => b.Kind == BlockKind.Code))
             {
-                if (!values.ContainsKey(key)) { error(yaml.Line, $"parameter -{name}: the yaml block lacks '{key}:'."); complete = false; }
+                if (!string.Equals(yaml.Language, "yaml", StringComparison.OrdinalIgnoreCase))
+                {
+                    error(yaml.Line, $"parameter -{name}: only a ```yaml block with '{DefaultValueKey}:' may follow the description.");
+                    continue;
+                }
+                foreach (string line in yaml.Lines.Where(l => !string.IsNullOrWhiteSpace(l)))
+                {
+                    int colon = line.IndexOf(':');
+                    string key = colon > 0 ? line.Substring(0, colon).Trim() : line.Trim();
+                    if (colon > 0 && string.Equals(key, DefaultValueKey, StringComparison.OrdinalIgnoreCase))
+                        defaultValue = line.Substring(colon + 1).Trim();
+                    else
+                        error(yaml.Line, $"parameter -{name}: '{key}' comes from the cmdlet's attributes in the assembly; the yaml block may hold only '{DefaultValueKey}:'.");
+                }
             }
-            if (!complete) return null;
-
-            bool Bool(string key)
-            {
-                string value = values[key];
-                if (bool.TryParse(value, out bool result)) return result;
-                error(yaml.Line, $"parameter -{name}: '{key}: {value}' is not True or False.");
-                return false;
-            }
-
-            string position = values["Position"];
-            if (!string.Equals(position, "Named", StringComparison.OrdinalIgnoreCase) && !int.TryParse(position, out _))
-                error(yaml.Line, $"parameter -{name}: 'Position: {position}' is neither Named nor a number.");
-            string pipeline = values["Accept pipeline input"];
-            if (!Regex.IsMatch(pipeline, @"^(False|True \((ByValue|ByPropertyName)(, (ByValue|ByPropertyName))?\))$", RegexOptions.IgnoreCase))
-                error(yaml.Line, $"parameter -{name}: 'Accept pipeline input: {pipeline}' should be False, True (ByValue), True (ByPropertyName) or True (ByPropertyName, ByValue).");
-
-            static List<string> ListOf(string value) =>
-                string.IsNullOrWhiteSpace(value) ? new List<string>() : value.Split(',').Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
-
-            List<string> aliases = ListOf(values["Aliases"]);
-            if (aliases.Count == 1 && string.Equals(aliases[0], "None", StringComparison.OrdinalIgnoreCase)) aliases.Clear();
-            return new ParameterMetadata
-            {
-                Type = values["Type"],
-                Sets = ListOf(values["Parameter Sets"]),
-                Aliases = aliases,
-                AcceptedValues = values.TryGetValue("Accepted values", out string accepted) ? ListOf(accepted) : new List<string>(),
-                Required = Bool("Required"),
-                Position = string.Equals(position, "Named", StringComparison.OrdinalIgnoreCase) ? "named" : position,
-                DefaultValue = values["Default value"],
-                PipelineInput = pipeline,
-                Globbing = Bool("Accept wildcard characters"),
-            };
+            return new ParameterHelp { Name = name, Line = heading.Line, Description = description, DefaultValue = defaultValue };
         }
 
         private static void ReadTypes(Heading section, List<TypeHelp> types, string name, Action<int, string> error)
@@ -336,29 +271,61 @@ namespace TwilioPS.HelpCompiler
             }
         }
 
-        /// <summary>The syntax blocks and the PARAMETERS section must describe the same parameters.</summary>
-        private void CrossCheck(Heading title, Action<int, string> error)
+        /// <summary>
+        /// Joins the doc to the cmdlet as the assembly declares it: syntax per parameter set and every
+        /// parameter's metadata come from the attributes, descriptions from the doc or, for a common
+        /// parameter the doc leaves out, from the shared file. A documented parameter the cmdlet lacks,
+        /// or a parameter neither the doc nor the shared file describes, is an error.
+        /// </summary>
+        public void Bind(CmdletMetadata cmdlet, IReadOnlyDictionary<string, ParameterHelp> common, Diagnostics diagnostics)
         {
-            var setNames = new HashSet<string>(Syntax.Select(s => s.Name), StringComparer.OrdinalIgnoreCase);
-            foreach (SyntaxSet set in Syntax)
+            foreach (ParameterHelp documented in Parameters)
+                if (!cmdlet.Parameters.Any(p => string.Equals(p.Name, documented.Name, StringComparison.OrdinalIgnoreCase)))
+                    diagnostics.Error(File, documented.Line, $"{Name}: the doc describes -{documented.Name}, but the cmdlet has no such parameter (or hides it with DontShow); remove the '### -{documented.Name}' section.");
+
+            var bound = new List<ParameterHelp>();
+            foreach (CmdletParameter parameter in cmdlet.Parameters.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase))
             {
-                foreach (string name in set.ParameterOrder)
+                ParameterHelp text = Parameters.FirstOrDefault(p => string.Equals(p.Name, parameter.Name, StringComparison.OrdinalIgnoreCase))
+                    ?? common.GetValueOrDefault(parameter.Name);
+                if (text == null)
                 {
-                    ParameterHelp parameter = Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
-                    if (parameter == null)
-                        error(title.Child("SYNTAX")?.Line ?? title.Line, $"parameter -{name} appears in the syntax of '{set.Name}' but has no '### -{name}' in PARAMETERS.");
-                    else if (!parameter.Metadata.Any(m => m.AppliesTo(set.Name)) && set.Name != "__AllParameterSets")
-                        error(title.Child("PARAMETERS")?.Line ?? title.Line, $"parameter -{name} appears in the syntax of '{set.Name}' but its 'Parameter Sets:' do not include it.");
+                    diagnostics.Error(File, _parametersLine, $"{Name}: parameter -{parameter.Name} is not documented; add a '### -{parameter.Name}' section under '## PARAMETERS'.");
+                    continue;
                 }
+                var help = new ParameterHelp { Name = parameter.Name, Line = text.Line, Description = text.Description };
+                foreach (ParameterBinding binding in parameter.Bindings.Where(b => !b.DontShow))
+                    help.Metadata.Add(MetadataOf(parameter, binding, Parameters.Contains(text) ? text.DefaultValue : null));
+                bound.Add(help);
             }
-            foreach (ParameterHelp parameter in Parameters)
+            Parameters = bound;
+
+            foreach (string set in cmdlet.Sets)
             {
-                foreach (string set in parameter.Metadata.SelectMany(m => m.Sets))
-                    if (set != "(All)" && !setNames.Contains(set))
-                        error(title.Child("PARAMETERS")?.Line ?? title.Line, $"parameter -{parameter.Name} names parameter set '{set}', which SYNTAX does not have.");
-                if (!Syntax.Any(s => s.ParameterOrder.Contains(parameter.Name, StringComparer.OrdinalIgnoreCase)))
-                    error(title.Child("PARAMETERS")?.Line ?? title.Line, $"parameter -{parameter.Name} is documented but appears in no syntax block.");
+                var syntax = new SyntaxSet { Name = set, IsDefault = set == cmdlet.Sets[0] };
+                syntax.ParameterOrder.AddRange(cmdlet.ParametersOf(set).Select(p => p.Name).Where(n => Parameters.Any(p => p.Name == n)));
+                Syntax.Add(syntax);
             }
+        }
+
+        private static ParameterMetadata MetadataOf(CmdletParameter parameter, ParameterBinding binding, string documentedDefault)
+        {
+            string pipeline = binding.ByPropertyName && binding.ByValue ? "True (ByPropertyName, ByValue)"
+                : binding.ByPropertyName ? "True (ByPropertyName)"
+                : binding.ByValue ? "True (ByValue)"
+                : "False";
+            return new ParameterMetadata
+            {
+                Type = parameter.Type,
+                Sets = new List<string> { binding.Set == ParameterBinding.AllSets ? "(All)" : binding.Set },
+                Aliases = parameter.Aliases,
+                AcceptedValues = parameter.AcceptedValues,
+                Required = binding.Mandatory,
+                Position = binding.Position?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "named",
+                DefaultValue = documentedDefault ?? parameter.DefaultValue ?? (parameter.Type == "SwitchParameter" ? "False" : "None"),
+                PipelineInput = pipeline,
+                Globbing = parameter.Globbing,
+            };
         }
 
         /// <summary>The parameters of one set, in syntax order, each with its metadata for that set.</summary>
@@ -366,10 +333,10 @@ namespace TwilioPS.HelpCompiler
         {
             foreach (string name in set.ParameterOrder)
             {
-                ParameterHelp parameter = Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
-                if (parameter == null) continue;
-                ParameterMetadata metadata = parameter.Metadata.FirstOrDefault(m => m.AppliesTo(set.Name)) ?? parameter.Metadata.FirstOrDefault();
-                if (metadata != null) yield return (parameter, metadata);
+                ParameterHelp parameter = Parameters.First(p => p.Name == name);
+                ParameterMetadata metadata = parameter.Metadata.FirstOrDefault(m => m.Sets.Contains(set.Name, StringComparer.OrdinalIgnoreCase))
+                    ?? parameter.Metadata.First(m => m.Sets.Contains("(All)"));
+                yield return (parameter, metadata);
             }
         }
     }

@@ -20,27 +20,34 @@ namespace TwilioPS.HelpCompiler
     }
 
     /// <summary>
-    /// HelpCompiler &lt;docs/help&gt; &lt;out/Module/en-US&gt; [--manifest Module.psd1] [--min-examples N]
-    /// Reads every cmdlet doc (platyPS v1 markdown) and about_*.md in the docs folder, checks them,
-    /// and writes &lt;external help file&gt; (MAML) and about_*.help.txt into the output folder.
-    /// Exits 1 on any error: a missing section, an empty example, an exported cmdlet without a doc.
+    /// HelpCompiler &lt;docs/help&gt; &lt;out/Module/en-US&gt; --assembly Module.dll [--reference System.Management.Automation.dll]
+    ///              [--manifest Module.psd1] [--min-examples N]
+    /// Reads every cmdlet doc (platyPS v1 markdown), the shared descriptions of common parameters
+    /// (common/parameters.md) and about_*.md in the docs folder, takes syntax and parameter metadata
+    /// from the cmdlets in the assembly, checks them against each other, and writes &lt;external help
+    /// file&gt; (MAML) and about_*.help.txt into the output folder. Exits 1 on any error: a missing
+    /// section, an empty example, a parameter documented but absent or present but undocumented, an
+    /// exported cmdlet without a doc.
     /// </summary>
     internal static class Program
     {
         private static int Main(string[] args)
         {
             var positional = new List<string>();
-            string manifest = null;
+            string manifest = null, assembly = null;
+            var references = new List<string>();
             int minExamples = 1;
             for (int i = 0; i < args.Length; i++)
             {
                 if (args[i] == "--manifest" && i + 1 < args.Length) manifest = args[++i];
+                else if (args[i] == "--assembly" && i + 1 < args.Length) assembly = args[++i];
+                else if (args[i] == "--reference" && i + 1 < args.Length) references.Add(Path.GetFullPath(args[++i]));
                 else if (args[i] == "--min-examples" && i + 1 < args.Length && int.TryParse(args[i + 1], out int n)) { minExamples = n; i++; }
                 else positional.Add(args[i]);
             }
-            if (positional.Count != 2)
+            if (positional.Count != 2 || assembly == null)
             {
-                Console.Error.WriteLine("usage: HelpCompiler <docs-folder> <output-folder> [--manifest Module.psd1] [--min-examples N]");
+                Console.Error.WriteLine("usage: HelpCompiler <docs-folder> <output-folder> --assembly Module.dll [--reference System.Management.Automation.dll] [--manifest Module.psd1] [--min-examples N]");
                 return 2;
             }
             string docs = Path.GetFullPath(positional[0]);
@@ -62,6 +69,20 @@ namespace TwilioPS.HelpCompiler
             {
                 string text = About.Convert(file, diagnostics);
                 if (text != null) abouts[Path.GetFileNameWithoutExtension(file) + ".help.txt"] = text;
+            }
+
+            if (!File.Exists(assembly))
+            {
+                diagnostics.Error(assembly, 0, "the module assembly does not exist.");
+                return 1;
+            }
+            Dictionary<string, ParameterHelp> common = ReadCommonParameters(Path.Combine(docs, "common", "parameters.md"), diagnostics);
+            List<CmdletMetadata> cmdlets = AssemblyReader.Read(assembly, references);
+            foreach (CommandHelp command in commands)
+            {
+                CmdletMetadata cmdlet = cmdlets.FirstOrDefault(c => string.Equals(c.Name, command.Name, StringComparison.OrdinalIgnoreCase));
+                if (cmdlet == null) diagnostics.Error(command.File, 1, $"{Path.GetFileName(assembly)} has no cmdlet {command.Name}: remove the stale document or rename it.");
+                else command.Bind(cmdlet, common, diagnostics);
             }
 
             foreach (CommandHelp command in commands)
@@ -88,6 +109,32 @@ namespace TwilioPS.HelpCompiler
                 Console.WriteLine($"HelpCompiler: about topic -> {Path.Combine(output, about.Key)}");
             }
             return 0;
+        }
+
+        /// <summary>
+        /// The descriptions of parameters many cmdlets share (-Connection, -All, -WhatIf, ...): '### -Name'
+        /// sections under '## PARAMETERS'. A cmdlet doc that leaves such a parameter out gets this text;
+        /// one that describes it replaces the text for that cmdlet.
+        /// </summary>
+        private static Dictionary<string, ParameterHelp> ReadCommonParameters(string path, Diagnostics diagnostics)
+        {
+            var common = new Dictionary<string, ParameterHelp>(StringComparer.OrdinalIgnoreCase);
+            if (!File.Exists(path)) return common;
+            void Error(int line, string message) => diagnostics.Error(path, line, message);
+            Heading section = Markdown.Parse(File.ReadAllLines(path), 0).Children.FirstOrDefault(h => h.Level == 1)?.Child("PARAMETERS");
+            if (section == null)
+            {
+                Error(1, "expected '# Title' and a '## PARAMETERS' section of '### -Name' descriptions.");
+                return common;
+            }
+            foreach (Heading heading in section.Children)
+            {
+                ParameterHelp parameter = CommandHelp.ReadParameter(heading, Error);
+                if (parameter == null) continue;
+                if (parameter.DefaultValue != null) Error(heading.Line, $"-{parameter.Name}: a shared description cannot give a default value; a cmdlet's doc can.");
+                if (!common.TryAdd(parameter.Name, parameter)) Error(heading.Line, $"parameter -{parameter.Name} is described twice.");
+            }
+            return common;
         }
 
         /// <summary>

@@ -22,6 +22,14 @@ namespace TwilioPS.Tests
         public string Path { get; }
     }
 
+    /// <summary>The help compiler (build/HelpCompiler) as the module build of this configuration built it.</summary>
+    [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class HelpCompilerPathAttribute : Attribute
+    {
+        public HelpCompilerPathAttribute(string path) => Path = path;
+        public string Path { get; }
+    }
+
     /// <summary>
     /// Resolves TwilioPS.dll, TwilioPS.Emulator.dll and their dependencies from out/TwilioPS, the folder a
     /// user imports. The test project references them without copying, so tests that use the client
@@ -38,6 +46,9 @@ namespace TwilioPS.Tests
 
         public static string RunScriptPath { get; } = System.IO.Path.GetFullPath(
             typeof(ModuleAssemblies).Assembly.GetCustomAttribute<RunScriptPathAttribute>().Path);
+
+        public static string HelpCompilerPath { get; } = System.IO.Path.GetFullPath(
+            typeof(ModuleAssemblies).Assembly.GetCustomAttribute<HelpCompilerPathAttribute>().Path);
 
         [ModuleInitializer]
         internal static void Register()
