@@ -43,6 +43,14 @@
         'Remove-TwilioQueue'
         'Get-TwilioQueueMember'
         'Pop-TwilioQueueMember'
+        'Send-TwilioMessage'
+        'Get-TwilioMessage'
+        'Set-TwilioMessage'
+        'Remove-TwilioMessage'
+        'Get-TwilioMessageMedia'
+        'Save-TwilioMessageMedia'
+        'Remove-TwilioMessageMedia'
+        'Send-TwilioMessageFeedback'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()
@@ -51,7 +59,7 @@
         PSData = @{
             Tags         = @('Twilio', 'SMS', 'Voice', 'Telephony', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'Connect-Twilio; calls, recordings, transcriptions, notifications, call events, conferences and participants, queues and members; a local Twilio API emulator.'
+            ReleaseNotes = 'Connect-Twilio; calls, recordings, transcriptions, notifications, call events, conferences and participants, queues and members; messages, media and feedback; a local Twilio API emulator.'
         }
     }
 }

@@ -23,6 +23,8 @@ namespace TwilioPS.Tests.Cmdlets
         private const string Notification = "NO0123456789abcdef0123456789abcdef";
         private const string Conference = "CF0123456789abcdef0123456789abcdef";
         private const string Queue = "QU0123456789abcdef0123456789abcdef";
+        private const string Message = "SM0123456789abcdef0123456789abcdef";
+        private const string Media = "ME0123456789abcdef0123456789abcdef";
 
         private static IEnumerable<Type> CmdletTypes() =>
             typeof(TwilioCmdlet).Assembly.GetTypes().Where(t => !t.IsAbstract && t.GetCustomAttribute<CmdletAttribute>() != null);
@@ -55,6 +57,12 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { $"Set-TwilioQueue {Queue} -MaxSize 10" },
             new object[] { $"Remove-TwilioQueue {Queue} -Force" },
             new object[] { $"Pop-TwilioQueueMember {Queue} -Url 'https://example.com/agent'" },
+            new object[] { "Send-TwilioMessage '+14155550101' '+14155550100' 'Hello'" },
+            new object[] { $"Set-TwilioMessage {Message} -Redact" },
+            new object[] { $"Remove-TwilioMessage {Message} -Force" },
+            new object[] { $"Save-TwilioMessageMedia {Media} -MessageSid {Message} -ContentType image/png -Path ([System.IO.Path]::GetTempPath())" },
+            new object[] { $"Remove-TwilioMessageMedia {Media} -MessageSid {Message} -Force" },
+            new object[] { $"Send-TwilioMessageFeedback {Message}" },
         };
 
         [Fact]
@@ -105,6 +113,13 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { $"Remove-TwilioQueue {Queue} -Force", Queue },
             new object[] { $"Get-TwilioQueueMember {Queue} {Call}", Call },
             new object[] { $"Pop-TwilioQueueMember {Queue} -CallSid {Call} -Url 'https://example.com/agent'", Call },
+            new object[] { $"Get-TwilioMessage {Message}", Message },
+            new object[] { $"Set-TwilioMessage {Message} -Redact", Message },
+            new object[] { $"Remove-TwilioMessage {Message} -Force", Message },
+            new object[] { $"Get-TwilioMessageMedia {Message} {Media}", Media },
+            new object[] { $"Save-TwilioMessageMedia {Media} -MessageSid {Message} -Path ([System.IO.Path]::GetTempPath())", Media },
+            new object[] { $"Remove-TwilioMessageMedia {Media} -MessageSid {Message} -Force", Media },
+            new object[] { $"Send-TwilioMessageFeedback {Message}", Message },
         };
 
         [Fact]
@@ -112,7 +127,8 @@ namespace TwilioPS.Tests.Cmdlets
         {
             var covered = Missing().Select(row => ((string)row[0]).Split(' ')[0]).ToHashSet();
             var addressing = CmdletTypes().Where(t => typeof(TwilioConnectedCmdlet).IsAssignableFrom(t)
-                    && !NameOf(t).StartsWith("New-", StringComparison.Ordinal)
+                    // Creating cmdlets address no existing resource (Send-TwilioMessage's -MessagingServiceSid is a sender).
+                    && !NameOf(t).StartsWith("New-", StringComparison.Ordinal) && NameOf(t) != "Send-TwilioMessage"
                     && t.GetProperties().Any(p => p.GetCustomAttributes<ParameterAttribute>().Any(a => a.Mandatory) && p.Name.EndsWith("Sid", StringComparison.Ordinal)))
                 .Select(NameOf);
             Assert.Empty(addressing.Where(name => !covered.Contains(name)));
@@ -150,6 +166,8 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { $"Get-TwilioConferenceParticipant {Conference}", $"/Conferences/{Conference}/Participants.json" },
             new object[] { "Get-TwilioQueue", "/Queues.json" },
             new object[] { $"Get-TwilioQueueMember {Queue}", $"/Queues/{Queue}/Members.json" },
+            new object[] { "Get-TwilioMessage", "/Messages.json" },
+            new object[] { $"Get-TwilioMessageMedia {Message}", $"/Messages/{Message}/Media.json" },
         };
 
         [Fact]
