@@ -12,9 +12,10 @@ namespace TwilioPS.Cmdlets.Messages
     [OutputType(typeof(TwilioMessageMeasure))]
     public sealed class MeasureTwilioMessageCommand : TwilioCmdlet
     {
-        /// <summary>Binds by property name too, so CSV rows with a Body column are measured one by one.</summary>
+        /// <summary>Strings from the pipeline, or the Body of each object (a CSV row) by property name.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [AllowEmptyString]
+        [AllowEmptyString, AllowNull]
+        [BodyOfInput]
         public string Body { get; set; }
 
         [Parameter]
@@ -26,6 +27,22 @@ namespace TwilioPS.Cmdlets.Messages
             if (measure.TooLong)
                 WriteWarning($"The body has {measure.Characters} characters; Twilio rejects bodies over {MessageSegments.MaxBodyCharacters} (error 21617).");
             WriteObject(measure);
+        }
+
+        /// <summary>
+        /// Takes the Body of a piped object whose Body is not a string. Binding by property name skips
+        /// such a Body (Import-Csv gives null for an empty cell at the very end of a file), and the
+        /// binder would then measure the whole row converted to text instead.
+        /// </summary>
+        private sealed class BodyOfInputAttribute : ArgumentTransformationAttribute
+        {
+            public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
+            {
+                if (inputData is PSObject wrapped && !(wrapped.BaseObject is string)
+                    && wrapped.Properties["Body"] is PSPropertyInfo body)
+                    return body.Value ?? string.Empty;
+                return inputData;
+            }
         }
     }
 }
