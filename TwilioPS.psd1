@@ -17,6 +17,7 @@
         'Get-TwilioContext'
         'Start-TwilioEmulator'
         'Stop-TwilioEmulator'
+        'Measure-TwilioMessage'
         'New-TwilioCall'
         'Get-TwilioCall'
         'Set-TwilioCall'
