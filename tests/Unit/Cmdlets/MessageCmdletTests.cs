@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using TwilioPS.Tests.Hosting;
+using TwilioPS.Tests.Module;
 using Xunit;
 
 namespace TwilioPS.Tests.Cmdlets
@@ -97,6 +98,28 @@ namespace TwilioPS.Tests.Cmdlets
             Assert.Equal("true", form.FormValue("SmartEncoded"));
             Assert.Null(form.FormValue("Body"));
             Assert.Null(form.FormValue("From"));
+        }
+
+        [Fact]
+        public void WhatIf_says_what_the_body_will_cost()
+        {
+            // "What if:" goes to the host, so this runs in a console host, as a user would see it.
+            string script = ChildProcess.TempScript(@"
+                Import-Module $args[0]
+                Connect-Twilio -Emulator
+                Send-TwilioMessage '+14155550101' '+14155550100' ('x' * 161) -WhatIf
+                Send-TwilioMessage '+14155550101' '+14155550100' ""Let it snow $([char]0x2603)"" -WhatIf");
+            try
+            {
+                var (exit, output) = ChildProcess.RunScript(script, TimeSpan.FromMinutes(2), ModuleAssemblies.ManifestPath);
+                Assert.True(exit == 0, output);
+                Assert.Contains("Send a message from +14155550100 (GSM-7, 2 segment(s))", output);
+                Assert.Contains("(UCS-2, 1 segment(s))", output);
+            }
+            finally
+            {
+                System.IO.File.Delete(script);
+            }
         }
 
         [Fact]

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Text;
 using System.Text.Json;
 using TwilioPS.Client;
+using TwilioPS.Messaging;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -121,6 +122,8 @@ namespace TwilioPS.Cmdlets.Messages
             string action = scheduled
                 ? string.Format(CultureInfo.CurrentCulture, "Schedule a message for {0:u}", SendAt.ToUniversalTime())
                 : "Send a message" + (From != null ? " from " + From : " through " + MessagingServiceSid);
+            // -WhatIf shows what the body will cost before anything is sent (see Measure-TwilioMessage).
+            if (Body != null) action += " (" + MessageSegments.Measure(Body, SmartEncoded.IsPresent) + ")";
             if (!ShouldProcess(To, action)) return;
 
             FormBuilder form = BoundFormFields();
