@@ -38,6 +38,8 @@ namespace TwilioPS.Emulator
         public int SeedCalls { get; set; }
         /// <summary>Synthetic completed recordings created at start, each with the answered call it records (added to the calls).</summary>
         public int SeedRecordings { get; set; }
+        /// <summary>Synthetic delivered messages created at start, spread over the past 30 days, every fourth with a picture.</summary>
+        public int SeedMessages { get; set; }
     }
 
     /// <summary>The emulator's notion of "now". Call status is computed from it on every read.</summary>

@@ -4,7 +4,7 @@ using System.Threading;
 
 namespace TwilioPS.Emulator
 {
-    /// <summary>dotnet run --project src/TwilioPS.Emulator -- [--port 4010] [--seed-calls N] [--seed-recordings N] [--cps N] [--account-sid AC…] [--auth-token …]</summary>
+    /// <summary>dotnet run --project src/TwilioPS.Emulator -- [--port 4010] [--seed-calls N] [--seed-recordings N] [--seed-messages N] [--cps N] [--account-sid AC…] [--auth-token …]</summary>
     internal static class Program
     {
         private static int Main(string[] args)
@@ -21,6 +21,7 @@ namespace TwilioPS.Emulator
                         case "--port": options.Port = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--seed-calls": options.SeedCalls = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--seed-recordings": options.SeedRecordings = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                        case "--seed-messages": options.SeedMessages = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--cps": options.CallsPerSecond = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--account-sid": options.AccountSid = Next(); break;
                         case "--auth-token": options.AuthToken = Next(); break;
@@ -29,6 +30,7 @@ namespace TwilioPS.Emulator
                             Console.WriteLine("  --port N             TCP port on 127.0.0.1 (default 4010; 0 = any free port)");
                             Console.WriteLine("  --seed-calls N       create N finished calls over the past 30 days");
                             Console.WriteLine("  --seed-recordings N  create N completed recordings, each of a finished call");
+                            Console.WriteLine("  --seed-messages N    create N delivered messages over the past 30 days, some with media");
                             Console.WriteLine("  --cps N              the account's calls per second (default 1)");
                             Console.WriteLine("  --account-sid AC…    the main account SID (default " + EmulatorOptions.DefaultAccountSid + ")");
                             Console.WriteLine("  --auth-token T       the main account's auth token");
@@ -64,6 +66,7 @@ namespace TwilioPS.Emulator
                 Console.WriteLine("  ApiKeySecret " + emulator.ApiKeySecret);
                 if (options.SeedCalls > 0) Console.WriteLine("  Seeded " + options.SeedCalls + " calls");
                 if (options.SeedRecordings > 0) Console.WriteLine("  Seeded " + options.SeedRecordings + " recordings");
+                if (options.SeedMessages > 0) Console.WriteLine("  Seeded " + options.SeedMessages + " messages");
                 Console.WriteLine();
                 Console.WriteLine("TWILIO_ACCOUNT_SID=" + emulator.AccountSid);
                 Console.WriteLine("TWILIO_AUTH_TOKEN=" + emulator.AuthToken);

@@ -49,6 +49,7 @@ namespace TwilioPS.Emulator
             Transcriptions = new TranscriptionStore();
             Notifications = new NotificationStore();
             Flows = new FlowStore(Calls);
+            Messages = new MessageStore();
             AccountHandlers.Register(_router);
             CallHandlers.Register(_router);
             CallEventHandlers.Register(_router);
@@ -57,6 +58,7 @@ namespace TwilioPS.Emulator
             NotificationHandlers.Register(_router);
             ConferenceHandlers.Register(_router);
             QueueHandlers.Register(_router);
+            MessageHandlers.Register(_router);
         }
 
         /// <summary>Starts an emulator; with Port = 0 (the default) on a free loopback port.</summary>
@@ -102,6 +104,7 @@ namespace TwilioPS.Emulator
                 var emulator = new TwilioEmulator(options, listener, port, host);
                 if (options.SeedCalls > 0) emulator.SeedCalls(options.SeedCalls);
                 if (options.SeedRecordings > 0) emulator.SeedRecordings(options.SeedRecordings);
+                if (options.SeedMessages > 0) emulator.SeedMessages(options.SeedMessages);
                 emulator._acceptLoop = Task.Run(emulator.AcceptLoop);
                 return emulator;
             }
@@ -124,6 +127,7 @@ namespace TwilioPS.Emulator
         internal NotificationStore Notifications { get; }
         /// <summary>Conferences and queues, which calls join and leave as the clock moves.</summary>
         internal FlowStore Flows { get; }
+        internal MessageStore Messages { get; }
 
         /// <summary>http://127.0.0.1:{port} (no trailing path).</summary>
         public Uri BaseUri { get; }
@@ -176,6 +180,17 @@ namespace TwilioPS.Emulator
             accountSid = accountSid ?? AccountSid;
             if (Accounts.Find(accountSid) == null) throw new ArgumentException("Unknown account " + accountSid, nameof(accountSid));
             RecordingSeeder.Seed(Calls, Recordings, transcribed ? Transcriptions : null, accountSid, count, _clock.UtcNow);
+        }
+
+        /// <summary>
+        /// Adds <paramref name="count"/> delivered messages from the past 30 days to an account (default:
+        /// the main account), every fourth an MMS with one picture.
+        /// </summary>
+        public void SeedMessages(int count, string accountSid = null)
+        {
+            accountSid = accountSid ?? AccountSid;
+            if (Accounts.Find(accountSid) == null) throw new ArgumentException("Unknown account " + accountSid, nameof(accountSid));
+            MessageSeeder.Seed(Messages, accountSid, count, _clock.UtcNow);
         }
 
         public void Stop()

@@ -18,6 +18,9 @@ namespace TwilioPS.Emulator.Infrastructure
     [JsonSerializable(typeof(ParticipantJson))]
     [JsonSerializable(typeof(QueueJson))]
     [JsonSerializable(typeof(MemberJson))]
+    [JsonSerializable(typeof(MessageJson))]
+    [JsonSerializable(typeof(MessageMediaJson))]
+    [JsonSerializable(typeof(MessageFeedbackJson))]
     internal sealed partial class EmulatorJsonContext : JsonSerializerContext
     {
     }
