@@ -143,7 +143,8 @@ namespace TwilioPS.Emulator.Resources
             message.To = to;
             message.From = string.IsNullOrEmpty(from) ? null : from;
             message.MessagingServiceSid = string.IsNullOrEmpty(service) ? null : service;
-            message.Body = body ?? "";
+            // Twilio sends (and shows) the smart-encoded body, and counts its segments.
+            message.Body = Validate.Bool("SmartEncoded", r.FormValue("SmartEncoded")) == true ? MessageSegments.SmartEncode(body ?? "") : body ?? "";
             message.Segments = MessageStore.SegmentsOf(message.Body, mediaUrls.Count, to);
             message.SendAt = sendAt;
             message.ProvideFeedback = feedback;

@@ -18,6 +18,32 @@ namespace TwilioPS.Emulator.Resources
 
         public const int GsmSingle = 160, GsmMulti = 153, Ucs2Single = 70, Ucs2Multi = 67;
 
+        /// <summary>
+        /// Twilio's Smart Encoding (SmartEncoded=true): look-alike Unicode characters replaced by GSM-7
+        /// ones before the body is counted and sent. The common part of Twilio's list: quotes,
+        /// apostrophes, dashes, the ellipsis, the bullet and unusual spaces.
+        /// </summary>
+        public static string SmartEncode(string body)
+        {
+            if (string.IsNullOrEmpty(body)) return body;
+            var text = new System.Text.StringBuilder(body.Length);
+            foreach (char c in body)
+            {
+                switch (c)
+                {
+                    case '\u2018': case '\u2019': case '\u201A': case '\u2032': case '\u02BC': text.Append('\''); break;
+                    case '\u201C': case '\u201D': case '\u201E': case '\u2033': case '\u00AB': case '\u00BB': text.Append('"'); break;
+                    case '\u2010': case '\u2011': case '\u2012': case '\u2013': case '\u2014': case '\u2015': case '\u2212': text.Append('-'); break;
+                    case '\u2026': text.Append("..."); break;
+                    case '\u2022': text.Append('-'); break;
+                    case '\u00A0': case '\u2002': case '\u2003': case '\u2009': case '\u202F': text.Append(' '); break;
+                    case '\u200B': case '\u200C': case '\u200D': case '\uFEFF': break;
+                    default: text.Append(c); break;
+                }
+            }
+            return text.ToString();
+        }
+
         public static bool IsGsm7(string body)
         {
             foreach (char c in body)

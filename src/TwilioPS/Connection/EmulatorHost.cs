@@ -73,13 +73,14 @@ namespace TwilioPS.Connection
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public static TwilioEmulatorInfo Start(int port, int seedCalls, int callsPerSecond, int seedRecordings = 0)
+        public static TwilioEmulatorInfo Start(int port, int seedCalls, int callsPerSecond, int seedRecordings = 0, int seedMessages = 0)
         {
             TwilioEmulator emulator = TwilioEmulator.Start(new EmulatorOptions
             {
                 Port = port,
                 SeedCalls = seedCalls,
                 CallsPerSecond = callsPerSecond,
+                SeedMessages = seedMessages,
             });
             // Seeded recordings come transcribed, so every voice cmdlet has something to show locally.
             if (seedRecordings > 0) emulator.SeedRecordings(seedRecordings, transcribed: true);

@@ -44,6 +44,18 @@ namespace TwilioPS.Tests.Emulator
         // ---- create -----------------------------------------------------------------------------
 
         [Fact]
+        public async Task SmartEncoded_replaces_look_alikes_before_counting_and_sending()
+        {
+            using var api = Api.WithClock(out _);
+            string body = "Your order has shipped \u2013 it arrives \u201CThursday\u201D\u2026 " + new string('x', 60);
+            ApiResponse plain = await Send(api, "Body", body);
+            Assert.Equal("2", plain.Str("num_segments"));      // the en dash and curly quotes make it UCS-2: 70/67
+            ApiResponse smart = await Send(api, "Body", body, "SmartEncoded", "true");
+            Assert.Equal("1", smart.Str("num_segments"));      // GSM-7 once replaced: 160
+            Assert.Equal("Your order has shipped - it arrives \"Thursday\"... " + new string('x', 60), smart.Str("body"));
+        }
+
+        [Fact]
         public async Task A_created_sms_renders_every_field_of_the_spec()
         {
             using var api = Api.WithClock(out _);

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace TwilioPS.Tests.Module
 {
-    /// <summary>The README's main command, end to end in a fresh process.</summary>
+    /// <summary>The README's example scripts, end to end in a fresh process, as the README runs them.</summary>
     public class QuickstartTests
     {
         [Fact]
@@ -21,6 +21,19 @@ namespace TwilioPS.Tests.Module
             Assert.Contains("What if: Performing the operation \"Place a call from +14155550100\" on target \"+14155550105\".", output);
             Assert.Contains("Done.", output);
             Assert.DoesNotContain("7e577e577e577e577e577e577e577e57", output);
+        }
+
+        [Fact]
+        public void The_messaging_example_sends_watches_delivery_lists_and_saves_media()
+        {
+            string script = Path.Combine(ModuleAssemblies.RepositoryRoot, "examples", "messaging.ps1");
+            var (exit, output) = ChildProcess.RunScript(script, TimeSpan.FromMinutes(3));
+            Assert.True(exit == 0, output);
+            Assert.Contains("UCS-2", output);                  // the en dash, measured before sending
+            Assert.Contains("3 of 3 delivered.", output);
+            Assert.Contains("+15005550009: undelivered, error 30003", output);
+            Assert.Matches(@"Saved ME[0-9a-f]{32}\.png \(\d+ bytes\)\.", output);
+            Assert.Contains("Done.", output);
         }
     }
 }

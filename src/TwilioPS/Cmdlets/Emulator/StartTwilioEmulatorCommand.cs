@@ -26,6 +26,11 @@ namespace TwilioPS.Cmdlets.Emulator
         [ValidateRange(0, 1000000)]
         public int SeedRecordings { get; set; }
 
+        /// <summary>Delivered past messages (every fourth with a picture) to start with.</summary>
+        [Parameter]
+        [ValidateRange(0, 1000000)]
+        public int SeedMessages { get; set; }
+
         /// <summary>The emulated account's calls-per-second; calls above it get queue_time.</summary>
         [Parameter]
         [ValidateRange(1, 1000)]
@@ -36,7 +41,7 @@ namespace TwilioPS.Cmdlets.Emulator
             TwilioEmulatorInfo emulator = null;
             try
             {
-                emulator = EmulatorHost.Start(Port, SeedCalls, CallsPerSecond, SeedRecordings);
+                emulator = EmulatorHost.Start(Port, SeedCalls, CallsPerSecond, SeedRecordings, SeedMessages);
             }
             catch (System.InvalidOperationException exception)
             {
