@@ -193,10 +193,12 @@ namespace TwilioPS.Tests.Cmdlets
         [InlineData("Get-TwilioCall", "calls")]
         [InlineData("Get-TwilioRecording", "recordings")]
         [InlineData("Get-TwilioTranscription", "transcriptions")]
+        [InlineData("Get-TwilioMessage", "messages")]
         public void A_list_pages_exactly_with_First_and_All(string command, string seeded)
         {
             using var s = new EmulatedSession();
             if (seeded == "calls") s.Emulator.SeedCalls(130);
+            else if (seeded == "messages") s.Emulator.SeedMessages(130);
             else s.Emulator.SeedRecordings(130, transcribed: true);
             s.Emulator.ClearRequests();
 
