@@ -112,7 +112,9 @@ namespace TwilioPS.Tests.Cmdlets
         public async Task GetTwilioTranscription_IncludeText_fills_in_text_a_response_left_out()
         {
             const string Tr = "TR0123456789abcdef0123456789abcdef";
-            string list = "{\"transcriptions\":[{\"sid\":\"" + Tr + "\",\"account_sid\":\"" + HostileServer.AccountSid + "\",\"recording_sid\":\"RE0123456789abcdef0123456789abcdef\",\"status\":\"completed\",\"transcription_text\":null}],\"next_page_uri\":null}";
+            const string Skipped = "TR00000000000000000000000000000001";
+            string Record(string sid) => "{\"sid\":\"" + sid + "\",\"account_sid\":\"" + HostileServer.AccountSid + "\",\"recording_sid\":\"RE0123456789abcdef0123456789abcdef\",\"status\":\"completed\",\"transcription_text\":null}";
+            string list = "{\"transcriptions\":[" + Record(Skipped) + "," + Record(Tr) + "],\"next_page_uri\":null}";
             using var s = new HostileSession(async (request, exchange) =>
             {
                 if (request.PathAndQuery.Contains("/Transcriptions/" + Tr + ".txt", StringComparison.Ordinal))
@@ -122,11 +124,13 @@ namespace TwilioPS.Tests.Cmdlets
             });
             PowerShellResult without = s.Run("Get-TwilioTranscription");
             without.ThrowIfFailed();
-            Assert.Null(without.Objects<TwilioTranscription>().Single().TranscriptionText);
+            Assert.All(without.Objects<TwilioTranscription>(), t => Assert.Null(t.TranscriptionText));
 
-            PowerShellResult with = s.Run("Get-TwilioTranscription -IncludeText");
+            // The text is fetched for what is written only: -Skip leaves the first one untouched.
+            PowerShellResult with = s.Run("Get-TwilioTranscription -IncludeText -Skip 1");
             with.ThrowIfFailed();
             Assert.Equal("Call me back.", with.Objects<TwilioTranscription>().Single().TranscriptionText);
+            Assert.DoesNotContain(s.Server.Requests, q => q.PathAndQuery.Contains(Skipped + ".txt", StringComparison.Ordinal));
             await Task.CompletedTask;
         }
 

@@ -30,14 +30,20 @@ namespace TwilioPS.Cmdlets
         public const string ListParameterSet = "List";
 
         /// <summary>
-        /// What goes down the pipeline for a listed record: the record itself, unless a cmdlet adds to
-        /// it first (a call event's CallSid, a transcription's text), or null to leave it out (a filter
-        /// Twilio does not have, such as a wildcard name). -First and -Skip count what is written.
+        /// Whether a listed record is wanted: a filter Twilio does not have (a wildcard name) is applied
+        /// here. -First and -Skip count the records kept.
+        /// </summary>
+        protected virtual bool Keep(T record) => true;
+
+        /// <summary>True when <see cref="Keep"/> may leave records out, so the pager cannot stop at -First + -Skip records.</summary>
+        protected virtual bool FiltersLocally => false;
+
+        /// <summary>
+        /// What goes down the pipeline for a record that is written: the record itself, unless a cmdlet
+        /// adds to it first (a call event's CallSid, a transcription's text). Not called for records
+        /// skipped by -Skip, so the work it does (a download) is only done for what is written.
         /// </summary>
         protected virtual object Prepare(T record) => record;
-
-        /// <summary>True when <see cref="Prepare"/> may leave records out, so the pager cannot stop at -First + -Skip records.</summary>
-        protected virtual bool FiltersLocally => false;
 
         /// <summary>
         /// Streams a list to the pipeline, honouring -All, -First, -Skip and -PageSize; <paramref name="path"/>
@@ -72,10 +78,9 @@ namespace TwilioPS.Cmdlets
                     pages++;
                     foreach (T record in page.Records)
                     {
-                        object output = Prepare(record);
-                        if (output == null) continue;
+                        if (!Keep(record)) continue;
                         if (seen++ < skip) continue;
-                        WriteObject(output);
+                        WriteObject(Prepare(record));
                         if (++written == first) break;
                     }
                     FlushLog();

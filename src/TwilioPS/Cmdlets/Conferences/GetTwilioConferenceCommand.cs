@@ -85,7 +85,7 @@ namespace TwilioPS.Cmdlets.Conferences
 
         protected override bool FiltersLocally => _namePattern != null;
 
-        protected override object Prepare(TwilioConference record) =>
-            _namePattern == null || _namePattern.IsMatch(record.FriendlyName ?? string.Empty) ? record : null;
+        protected override bool Keep(TwilioConference record) =>
+            _namePattern == null || _namePattern.IsMatch(record.FriendlyName ?? string.Empty);
     }
 }

@@ -42,7 +42,7 @@ namespace TwilioPS.Cmdlets.Queues
 
         protected override bool FiltersLocally => _namePattern != null;
 
-        protected override object Prepare(TwilioQueue record) =>
-            _namePattern == null || _namePattern.IsMatch(record.FriendlyName ?? string.Empty) ? record : null;
+        protected override bool Keep(TwilioQueue record) =>
+            _namePattern == null || _namePattern.IsMatch(record.FriendlyName ?? string.Empty);
     }
 }
