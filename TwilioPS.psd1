@@ -52,6 +52,7 @@
         'Save-TwilioMessageMedia'
         'Remove-TwilioMessageMedia'
         'Send-TwilioMessageFeedback'
+        'Test-TwilioSignature'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()

@@ -41,7 +41,8 @@ namespace TwilioPS.Client
         /// <summary>What removes this secret, in every form it is sent, from text a server sends back.</summary>
         internal SecretScrubber CreateScrubber() => WithSecret(secret => new SecretScrubber(UserName, secret));
 
-        private T WithSecret<T>(Func<string, T> use)
+        /// <summary>Runs <paramref name="use"/> with the secret in plain text, for as short a time as it takes.</summary>
+        internal T WithSecret<T>(Func<string, T> use)
         {
             IntPtr unmanaged = IntPtr.Zero;
             try
