@@ -99,5 +99,11 @@ namespace TwilioPS.Emulator
         public static EmulatorFault InternalError() => new EmulatorFault
         { Status = 500, Code = 20500, Message = "An internal server error has occurred" };
         public static EmulatorFault Drop() => new EmulatorFault { DropConnection = true };
+
+        /// <summary>Only added latency: after <paramref name="delay"/> the request is served as usual.</summary>
+        public static EmulatorFault Latency(TimeSpan delay) => new EmulatorFault { Delay = delay };
+
+        /// <summary>A fault that only delays (no status, no drop): the request is then served normally.</summary>
+        public bool IsLatencyOnly => Status == 0 && !DropConnection;
     }
 }

@@ -34,6 +34,7 @@ namespace TwilioPS.Emulator
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private long _requestCount;
         private int _inFlight;
+        private int _peakInFlight;
         private Task _acceptLoop;
 
         private TwilioEmulator(EmulatorOptions options, HttpListener listener, int port, string host)
@@ -138,6 +139,9 @@ namespace TwilioPS.Emulator
         public string ApiKeySecret => Options.ApiKeySecret;
         public IEmulatorClock Clock => _clock;
 
+        /// <summary>The most requests this emulator has served at once (for tests of client concurrency).</summary>
+        public int PeakRequestsInFlight => Volatile.Read(ref _peakInFlight);
+
         /// <summary>Every HTTP request received, including rejected ones.</summary>
         public long RequestCount => Interlocked.Read(ref _requestCount);
 
@@ -223,7 +227,9 @@ namespace TwilioPS.Emulator
 
         private async Task Serve(HttpListenerContext http)
         {
-            Interlocked.Increment(ref _inFlight);
+            int inFlight = Interlocked.Increment(ref _inFlight);
+            for (int peak = _peakInFlight; inFlight > peak; peak = _peakInFlight)
+                Interlocked.CompareExchange(ref _peakInFlight, inFlight, peak);
             try
             {
                 EmulatorRequest request = ReadRequest(http.Request);
@@ -235,6 +241,11 @@ namespace TwilioPS.Emulator
                     if (fault != null)
                     {
                         if (fault.Delay > TimeSpan.Zero) await Task.Delay(fault.Delay, _stopping.Token).ConfigureAwait(false);
+                        if (fault.IsLatencyOnly)
+                        {
+                            Dispatch(ctx, http.Request);
+                            return;
+                        }
                         if (fault.DropConnection) { DropMidResponse(http.Response); return; }
                         if (fault.RetryAfter.HasValue)
                             ctx.AddHeader("Retry-After", ((int)Math.Ceiling(fault.RetryAfter.Value.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));

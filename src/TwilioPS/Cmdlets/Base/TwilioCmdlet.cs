@@ -33,27 +33,34 @@ namespace TwilioPS.Cmdlets
             {
                 ProcessInput();
             }
-            catch (TwilioApiException exception)
-            {
-                Fail(TwilioErrors.FromApi(exception, ErrorTarget));
-            }
-            catch (TwilioProtocolException exception)
-            {
-                Fail(TwilioErrors.FromProtocol(exception, ErrorTarget));
-            }
-            catch (ConnectionClosedException exception)
-            {
-                // Disconnect-Twilio in another runspace while this input waited (e.g. on the call throttle).
-                Fail(TwilioErrors.ConnectionClosed(exception, ErrorTarget));
-            }
             catch (OperationCanceledException) when (_cancellation.IsCancellationRequested)
             {
                 throw new PipelineStoppedException();
             }
-            catch (Exception exception) when (exception is HttpRequestException || exception is IOException || exception is TimeoutException)
+            catch (Exception exception) when (PerInputError(exception, ErrorTarget) is ErrorRecord error)
             {
+                Fail(error);
+            }
+        }
+
+        /// <summary>
+        /// The ErrorRecord for a failure that belongs to one input, or null for anything else (a bug,
+        /// Ctrl+C), which must not be swallowed.
+        /// </summary>
+        protected static ErrorRecord PerInputError(Exception exception, object target)
+        {
+            switch (exception)
+            {
+                case TwilioApiException api: return TwilioErrors.FromApi(api, target);
+                case TwilioProtocolException protocol: return TwilioErrors.FromProtocol(protocol, target);
+                // Disconnect-Twilio in another runspace while this input waited (e.g. on the call throttle).
+                case ConnectionClosedException closed: return TwilioErrors.ConnectionClosed(closed, target);
                 // Refused, reset, cut off mid-body, or past -TimeoutSec.
-                Fail(TwilioErrors.FromTransport(exception, ErrorTarget));
+                case HttpRequestException _:
+                case IOException _:
+                case TimeoutException _:
+                    return TwilioErrors.FromTransport(exception, target);
+                default: return null;
             }
         }
 
@@ -84,7 +91,8 @@ namespace TwilioPS.Cmdlets
             task.GetAwaiter().GetResult();
         }
 
-        private TTask Start<TTask>(Func<CancellationToken, TTask> operation) where TTask : Task
+        /// <summary>Starts async client work with this cmdlet's Verbose log and token; <see cref="Pump"/> relays the log.</summary>
+        protected TTask Start<TTask>(Func<CancellationToken, TTask> operation) where TTask : Task
         {
             if (_log == null) _log = new OperationLog();
             // The async flow captures the log here; restoring it keeps it away from other cmdlets
@@ -101,7 +109,8 @@ namespace TwilioPS.Cmdlets
             }
         }
 
-        private void Pump(Task task)
+        /// <summary>Writes the operation log's Verbose messages on the pipeline thread until <paramref name="task"/> completes.</summary>
+        protected void Pump(Task task)
         {
             if (!task.IsCompleted)
             {

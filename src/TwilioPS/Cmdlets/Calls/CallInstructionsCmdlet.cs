@@ -9,7 +9,7 @@ namespace TwilioPS.Cmdlets.Calls
     /// -Twiml), the status callback and the time limit. Declared once, so the two accept and
     /// validate exactly the same values, under the same parameter sets ("Url", "Twiml").
     /// </summary>
-    public abstract class CallInstructionsCmdlet : TwilioConnectedCmdlet
+    public abstract class CallInstructionsCmdlet : TwilioBulkCmdlet
     {
         protected const string UrlSet = "Url";
         protected const string TwimlSet = "Twiml";

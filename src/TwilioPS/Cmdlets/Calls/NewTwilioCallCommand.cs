@@ -159,7 +159,7 @@ namespace TwilioPS.Cmdlets.Calls
                 form.Add("SipAuthPassword", SipAuthCredential.GetNetworkCredential().Password);
             }
 
-            WriteObject(Await(ct => Client.Calls.CreateAsync(AccountPath(), form, ct)));
+            Submit(ct => Client.Calls.CreateAsync(AccountPath(), form, ct), To);
         }
     }
 }

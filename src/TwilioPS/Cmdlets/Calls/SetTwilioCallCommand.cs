@@ -44,7 +44,7 @@ namespace TwilioPS.Cmdlets.Calls
             string action = Status != null ? $"End the call ({Status})" : Url != null || Twiml != null ? "Redirect the call" : "Update the call";
             if (!ShouldProcess(CallSid, action)) return;
             FormBuilder form = BoundFormFields();
-            WriteObject(Await(ct => Client.Calls.UpdateAsync(AccountPath().Sid(CallSid), form, ct)));
+            Submit(ct => Client.Calls.UpdateAsync(AccountPath().Sid(CallSid), form, ct), CallSid);
         }
     }
 }

@@ -18,7 +18,7 @@ namespace TwilioPS.Cmdlets.Messages
     /// </summary>
     [Cmdlet(VerbsCommunications.Send, "TwilioMessage", DefaultParameterSetName = FromSet, SupportsShouldProcess = true)]
     [OutputType(typeof(TwilioMessage))]
-    public sealed class SendTwilioMessageCommand : TwilioConnectedCmdlet
+    public sealed class SendTwilioMessageCommand : TwilioBulkCmdlet
     {
         private const string FromSet = "From";
         private const string ServiceSet = "MessagingService";
@@ -133,7 +133,7 @@ namespace TwilioPS.Cmdlets.Messages
                 form.Add("SendAt", SendAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
                 form.Add("ScheduleType", "fixed");
             }
-            WriteObject(Await(ct => Client.Messages.CreateAsync(AccountPath(), form, ct)));
+            Submit(ct => Client.Messages.CreateAsync(AccountPath(), form, ct), To);
         }
 
         private void Refuse(string errorId, string message) =>

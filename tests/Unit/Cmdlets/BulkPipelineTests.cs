@@ -1,0 +1,112 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using TwilioPS.Connection;
+using TwilioPS.Emulator;
+using TwilioPS.Models;
+using TwilioPS.Tests.Hosting;
+using Xunit;
+
+namespace TwilioPS.Tests.Cmdlets
+{
+    /// <summary>
+    /// -ThrottleLimit: requests in flight together, each input ending as exactly one output or one
+    /// error carrying it, and the call throttle still in charge of calls.
+    /// </summary>
+    public class BulkPipelineTests
+    {
+        /// <summary>Adds latency to every create, and refuses the creates for some numbers as Twilio would.</summary>
+        private sealed class SlowCreates : IRequestInterceptor
+        {
+            private readonly TimeSpan _latency;
+            private readonly HashSet<string> _refused;
+
+            public SlowCreates(TimeSpan latency, params string[] refused)
+            {
+                _latency = latency;
+                _refused = new HashSet<string>(refused);
+            }
+
+            public EmulatorFault Intercept(EmulatorRequest request)
+            {
+                if (request.Method != "POST" || !(request.Path.EndsWith("/Messages.json", StringComparison.Ordinal) || request.Path.EndsWith("/Calls.json", StringComparison.Ordinal)))
+                    return null;
+                if (_refused.Contains(request.FormValue("To") ?? string.Empty))
+                    return new EmulatorFault { Status = 400, Code = 21211, Message = "Invalid 'To' Phone Number", Delay = _latency };
+                return EmulatorFault.Latency(_latency);
+            }
+        }
+
+        private static string[] Numbers(int count, int first = 200) =>
+            Enumerable.Range(first, count).Select(i => "+1415555" + i.ToString("0000")).ToArray();
+
+        [Fact]
+        public void Messages_go_out_together_and_every_input_ends_as_one_output_or_one_error_carrying_it()
+        {
+            using var s = new EmulatedSession();
+            string[] to = Numbers(40);
+            string[] refused = to.Where((_, i) => i % 7 == 3).ToArray();
+            s.Emulator.Interceptor = new SlowCreates(TimeSpan.FromMilliseconds(150), refused);
+            s.PowerShell.SetVariable("to", to);
+
+            PowerShellResult r = s.Run("$to | Send-TwilioMessage -From '+14155550100' -Body 'hello' -ThrottleLimit 10");
+
+            Assert.Null(r.Terminating);
+            string[] sent = r.Objects<TwilioMessage>().Select(m => m.To).ToArray();
+            string[] failed = r.Errors.Select(e => (string)e.TargetObject).ToArray();
+            Assert.All(r.Errors, e => Assert.StartsWith("Twilio21211,", e.FullyQualifiedErrorId));
+            Assert.Equal(to.Except(refused).OrderBy(n => n), sent.OrderBy(n => n));
+            Assert.Equal(refused.OrderBy(n => n), failed.OrderBy(n => n));
+            Assert.Equal(to.Length, s.Emulator.Requests.Count(q => q.Method == "POST"));
+            // Ten at a time, not one: 150 ms of latency each leaves the requests overlapping.
+            Assert.True(s.Emulator.PeakRequestsInFlight >= 4, $"at most {s.Emulator.PeakRequestsInFlight} requests were in flight together");
+        }
+
+        [Fact]
+        public void With_the_default_of_one_outputs_keep_the_input_order()
+        {
+            using var s = new EmulatedSession();
+            string[] to = Numbers(8);
+            s.PowerShell.SetVariable("to", to);
+            PowerShellResult r = s.Run("$to | Send-TwilioMessage -From '+14155550100' -Body 'hello'");
+            r.ThrowIfFailed();
+            Assert.Equal(to, r.Objects<TwilioMessage>().Select(m => m.To));
+            Assert.Equal(1, s.Emulator.PeakRequestsInFlight);
+        }
+
+        [Fact]
+        public void Calls_in_flight_together_still_leave_at_the_calls_per_second()
+        {
+            using var s = new EmulatedSession(connectArguments: "-CallsPerSecond 10");
+            s.PowerShell.SetVariable("to", Numbers(6));
+            PowerShellResult r = s.Run("$to | New-TwilioCall -From '+14155550100' -Url 'https://example.com/v' -ThrottleLimit 6");
+            r.ThrowIfFailed();
+            Assert.Equal(6, r.Objects<TwilioCall>().Count());
+            TwilioConnection connection = s.Run("Get-TwilioContext").Objects<TwilioConnection>().Single();
+            double[] gaps = CallCmdletTests.ReleaseGaps(connection.Client.CallThrottle);
+            Assert.Equal(5, gaps.Length);
+            Assert.All(gaps, gap => Assert.True(gap >= 100, $"two calls were released {gap:0.###} ms apart at 10 calls per second"));
+        }
+
+        [Fact]
+        public void Stopping_a_bulk_send_ends_it_and_sends_nothing_more()
+        {
+            using var s = new EmulatedSession();
+            s.Emulator.Interceptor = new SlowCreates(TimeSpan.FromSeconds(2));
+            using var pipeline = System.Management.Automation.PowerShell.Create();
+            pipeline.Runspace = s.PowerShell.Runspace;
+            pipeline.AddScript("$args[0] | Send-TwilioMessage -From '+14155550100' -Body 'hello' -ThrottleLimit 5").AddArgument(Numbers(100));
+            var running = pipeline.BeginInvoke();
+            Assert.True(SpinWait.SpinUntil(() => s.Emulator.Requests.Count(q => q.Method == "POST") >= 5, TimeSpan.FromSeconds(60)));
+
+            pipeline.Stop();
+            Assert.Equal(PSInvocationState.Stopped, pipeline.InvocationStateInfo.State);
+            int sentAtStop = s.Emulator.Requests.Count(q => q.Method == "POST");
+            Assert.True(sentAtStop < 100, "the send ran to the end instead of stopping");
+            Thread.Sleep(500);
+            Assert.Equal(sentAtStop, s.Emulator.Requests.Count(q => q.Method == "POST"));
+        }
+    }
+}
