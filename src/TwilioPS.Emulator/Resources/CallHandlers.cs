@@ -147,18 +147,18 @@ namespace TwilioPS.Emulator.Resources
             if (t.AnswerAt.HasValue)
             {
                 // Twilio asks for the TwiML when the call is answered; a failure is logged then.
-                Notification failure = NotificationStore.OfAnswer(call, t.AnswerAt.Value);
+                Notification failure = Notification.OfAnswer(call, t.AnswerAt.Value);
                 if (failure != null) ctx.Emulator.Notifications.For(ctx.Account.Sid).Add(failure);
             }
             // Record=true records the answered part of the call, so a call never answered has no recording.
             if (record && t.AnswerAt.HasValue)
             {
-                Recording answered = RecordingStore.New(call, t.AnswerAt.Value, "OutboundAPI", recording);
+                Recording answered = Recording.New(call, t.AnswerAt.Value, "OutboundAPI", recording);
                 answered.StartsWithAnswer = true;
                 ctx.Emulator.Recordings.For(ctx.Account.Sid).Add(answered);
                 // The spec's call create has no parameter that asks for a transcription; the call's TwiML does.
                 if (CallDocument.AsksForTranscription(call))
-                    ctx.Emulator.Transcriptions.For(ctx.Account.Sid).Add(TranscriptionStore.Of(answered));
+                    ctx.Emulator.Transcriptions.For(ctx.Account.Sid).Add(Transcription.Of(answered));
             }
             ctx.Json(201, w => call.Write(w, now, asCreated: true));
         }
