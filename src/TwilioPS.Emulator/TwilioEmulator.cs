@@ -45,14 +45,14 @@ namespace TwilioPS.Emulator
             Port = port;
             BaseUri = new Uri("http://" + host + ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Accounts = new AccountStore(options, _clock.UtcNow);
-            Calls = new CallStore(options);
+            Calls = new CallStore(options, CallHandlers.Collection());
             Recordings = RecordingHandlers.Collection();
             Transcriptions = TranscriptionHandlers.Collection();
             Notifications = NotificationHandlers.Collection();
             Flows = new FlowStore(Calls);
             Messages = new MessageStore();
             AccountHandlers.Register(_router);
-            CallHandlers.Register(_router);
+            CallHandlers.Register(_router, Calls.Records);
             CallEventHandlers.Register(_router);
             RecordingHandlers.Register(_router, Recordings);
             TranscriptionHandlers.Register(_router, Transcriptions);

@@ -219,23 +219,21 @@ namespace TwilioPS.Emulator.Resources
         public string UserDefinedMessages { get; set; }
     }
 
-    /// <summary>Calls of every account: one sorted store per account.</summary>
+    /// <summary>Calls of every account, and the queue time their calls-per-second limit makes.</summary>
     internal sealed class CallStore
     {
-        private readonly Dictionary<string, SortedStore<Call>> _byAccount = new Dictionary<string, SortedStore<Call>>(StringComparer.Ordinal);
         private readonly EmulatorOptions _options;
 
-        public CallStore(EmulatorOptions options) { _options = options; }
-
-        public SortedStore<Call> For(string accountSid)
+        public CallStore(EmulatorOptions options, ResourceCollection<Call> records)
         {
-            lock (_byAccount)
-            {
-                if (!_byAccount.TryGetValue(accountSid, out SortedStore<Call> store))
-                    _byAccount[accountSid] = store = new SortedStore<Call>();
-                return store;
-            }
+            _options = options;
+            Records = records;
         }
+
+        /// <summary>The calls as a catalog collection: one store per account, the generic list, fetch and delete.</summary>
+        public ResourceCollection<Call> Records { get; }
+
+        public SortedStore<Call> For(string accountSid) => Records.For(accountSid);
 
         public Call NewCall(string accountSid, string sid, DateTimeOffset created)
         {
