@@ -20,8 +20,9 @@ namespace TwilioPS.Emulator
     /// <remarks>
     /// Pipeline per request: count + record -> <see cref="Interceptor"/> (fault injection seam) -> Basic
     /// auth -> route (404/405) -> {AccountSid} access check (404) -> handler. Adding a resource means its
-    /// ApiCatalog declaration, a store, a JSON form and a handler class whose Register(Router) maps the
-    /// catalog's scopes through CatalogRoutes (see Resources/RecordingHandlers.cs).
+    /// ApiCatalog declaration, a record and its JSON form, and a handler class that declares a
+    /// <see cref="ResourceCollection{T}"/> (filters, parents, visibility, writer) and maps it through
+    /// CatalogRoutes with hand-written handlers only for real behaviour (see Resources/RecordingHandlers.cs).
     /// </remarks>
     public sealed class TwilioEmulator : IDisposable
     {
@@ -45,21 +46,21 @@ namespace TwilioPS.Emulator
             Port = port;
             BaseUri = new Uri("http://" + host + ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Accounts = new AccountStore(options, _clock.UtcNow);
-            Calls = new CallStore(options);
-            Recordings = new RecordingStore();
-            Transcriptions = new TranscriptionStore();
-            Notifications = new NotificationStore();
+            Calls = new CallStore(options, CallHandlers.Collection());
+            Recordings = RecordingHandlers.Collection();
+            Transcriptions = TranscriptionHandlers.Collection();
+            Notifications = NotificationHandlers.Collection();
             Flows = new FlowStore(Calls);
             Messages = new MessageStore();
             AccountHandlers.Register(_router);
-            CallHandlers.Register(_router);
+            CallHandlers.Register(_router, Calls.Records);
             CallEventHandlers.Register(_router);
-            RecordingHandlers.Register(_router);
-            TranscriptionHandlers.Register(_router);
-            NotificationHandlers.Register(_router);
+            RecordingHandlers.Register(_router, Recordings);
+            TranscriptionHandlers.Register(_router, Transcriptions);
+            NotificationHandlers.Register(_router, Notifications);
             ConferenceHandlers.Register(_router);
-            QueueHandlers.Register(_router);
-            MessageHandlers.Register(_router);
+            QueueHandlers.Register(_router, Flows);
+            MessageHandlers.Register(_router, Messages);
         }
 
         /// <summary>Starts an emulator; with Port = 0 (the default) on a free loopback port.</summary>
@@ -123,9 +124,9 @@ namespace TwilioPS.Emulator
         internal EmulatorOptions Options { get; }
         internal AccountStore Accounts { get; }
         internal CallStore Calls { get; }
-        internal RecordingStore Recordings { get; }
-        internal TranscriptionStore Transcriptions { get; }
-        internal NotificationStore Notifications { get; }
+        internal ResourceCollection<Recording> Recordings { get; }
+        internal ResourceCollection<Transcription> Transcriptions { get; }
+        internal ResourceCollection<Notification> Notifications { get; }
         /// <summary>Conferences and queues, which calls join and leave as the clock moves.</summary>
         internal FlowStore Flows { get; }
         internal MessageStore Messages { get; }

@@ -48,6 +48,17 @@ namespace TwilioPS.Emulator.Infrastructure
             router.Map("GET", path.Substring(0, path.Length - Json.Length) + extension, Scoped(scope, handler));
         }
 
+        /// <summary>The path a record is reached at through the request's scope (its "uri"): the route's values and the record's key.</summary>
+        public static string InstanceUri(RequestContext ctx, string key)
+        {
+            var values = new Dictionary<string, string>(ctx.RouteValues, StringComparer.Ordinal) { [ctx.Scope.Resource.IdentityParameter] = key };
+            return Expand(ctx.Scope.InstancePath, values);
+        }
+
+        /// <summary>Routes a collection's resource: the family's own handlers where it has behaviour, the collection's generic ones otherwise.</summary>
+        public static void Map<T>(Router router, ResourceCollection<T> collection, ResourceHandlers behaviour = null) where T : class, IStoredResource =>
+            Map(router, collection.Resource, collection.Handlers(behaviour));
+
         /// <summary>A catalog path with its {Name} placeholders replaced by these values.</summary>
         public static string Expand(string template, IReadOnlyDictionary<string, string> values)
         {

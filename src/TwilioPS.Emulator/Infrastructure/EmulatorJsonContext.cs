@@ -9,6 +9,7 @@ namespace TwilioPS.Emulator.Infrastructure
     /// keeps <see cref="JsonBuffer"/>'s relaxed escaping. Serialize into the handler's Utf8JsonWriter.
     /// </summary>
     [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+    [JsonSerializable(typeof(CallJson))]
     [JsonSerializable(typeof(RecordingJson))]
     [JsonSerializable(typeof(TranscriptionJson))]
     [JsonSerializable(typeof(NotificationJson))]

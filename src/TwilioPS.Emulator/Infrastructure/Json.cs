@@ -95,13 +95,6 @@ namespace TwilioPS.Emulator.Infrastructure
             else w.WriteNull(name);
         }
 
-        /// <summary>WriteString that writes null for a null value (Utf8JsonWriter would also, but say so).</summary>
-        public static void WriteStringOrNull(Utf8JsonWriter w, string name, string value)
-        {
-            if (value == null) w.WriteNull(name);
-            else w.WriteString(name, value);
-        }
-
         public static void WriteError(Utf8JsonWriter w, int status, int code, string message)
         {
             w.WriteStartObject();

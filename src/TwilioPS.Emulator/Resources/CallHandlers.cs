@@ -14,79 +14,35 @@ namespace TwilioPS.Emulator.Resources
         private static readonly string[] CallbackEvents = { "initiated", "ringing", "answered", "completed" };
         private static readonly string[] MachineDetectionValues = { "Enable", "DetectMessageEnd" };
 
-        public static void Register(Router router) =>
-            CatalogRoutes.Map(router, ApiCatalog.Calls, new ResourceHandlers { Create = Create, List = List, Fetch = Fetch, Update = Update, Delete = Delete });
-
-        private static Call Find(RequestContext ctx)
-        {
-            string sid = ctx.Route("Sid");
-            if (!ctx.Emulator.Calls.For(ctx.Account.Sid).TryGet(sid, out Call call)) throw TwilioErrors.NotFound(ctx.Request.Path);
-            return call;
-        }
-
-        private static void Fetch(RequestContext ctx)
-        {
-            Call call = Find(ctx);
-            ctx.Json(200, w => call.Write(w, ctx.Now));
-        }
-
-        // ---- list -------------------------------------------------------------------------------
-
-        private static void List(RequestContext ctx)
-        {
-            ListRequest request = ListRequest.Parse(ctx.Request.Query);
-            Func<Call, bool> filter = BuildFilter(request, ctx.Now);
-            SortedStore<Call> store = ctx.Emulator.Calls.For(ctx.Account.Sid);
-            PageSlice<Call> slice = store.ReadPage(filter, request.PageSize, request.Page, request.PageToken);
-            string path = CatalogRoutes.Expand(ctx.Scope.CollectionPath, ctx.RouteValues);
-            DateTimeOffset now = ctx.Now;
-            ctx.Json(200, w => ListEnvelope.Write(w, ApiCatalog.Calls.EnvelopeKey, path, request, slice, (jw, c) => c.Write(jw, now)));
-        }
-
         /// <summary>
-        /// To, From, ParentCallSid, Status, StartTime[&lt;|&gt;], EndTime[&lt;|&gt;]. Per the spec, the plain
-        /// date form matches that UTC day; "StartTime&lt;" means on or before, "StartTime&gt;" on or after
-        /// (a bare date meaning midnight UTC). Calls without the time (not yet started/ended) never match.
+        /// Newest first. Filters: To, From, ParentCallSid, Status, StartTime[&lt;|&gt;], EndTime[&lt;|&gt;] (status
+        /// and times derived from the clock; a call not yet started or ended never matches those dates).
+        /// Twilio refuses to delete a live call; its exact code is undocumented, so 20009 is our choice.
         /// </summary>
-        private static Func<Call, bool> BuildFilter(ListRequest request, DateTimeOffset now)
-        {
-            var tests = new List<Func<Call, CallState, bool>>();
-            bool needsState = false;
-            foreach (KeyValuePair<string, string> f in request.Filters)
+        public static ResourceCollection<Call> Collection() =>
+            new ResourceCollection<Call>(ApiCatalog.Calls)
             {
-                string value = f.Value;
-                switch (f.Key)
+                Write = (ctx, w, call) => call.Write(w, ctx.Now),
+                Delete = (ctx, call) =>
                 {
-                    case "To": tests.Add((c, s) => c.To == value); break;
-                    case "From": tests.Add((c, s) => c.From == value); break;
-                    case "ParentCallSid": tests.Add((c, s) => c.ParentCallSid == value); break;
-                    case "Status":
-                        Validate.Enum("Status", value, Statuses);
-                        needsState = true;
-                        tests.Add((c, s) => s.Status == value);
-                        break;
-                    case "StartTime": case "StartTime<": case "StartTime>":
-                    case "EndTime": case "EndTime<": case "EndTime>":
+                    SortedStore<Call> store = ctx.Emulator.Calls.For(ctx.Account.Sid);
+                    store.Mutate(() =>
                     {
-                        bool start = f.Key.StartsWith("Start", StringComparison.Ordinal);
-                        Func<DateTimeOffset, bool> test = Validate.DateFilterTest(f.Key, value);
-                        needsState = true;
-                        if (start) tests.Add((c, s) => s.StartTime.HasValue && test(s.StartTime.Value));
-                        else tests.Add((c, s) => s.EndTime.HasValue && test(s.EndTime.Value));
-                        break;
-                    }
-                    // Unknown query parameters are ignored, as Twilio does.
-                }
+                        if (call.Evaluate(ctx.Now).IsActive)
+                            throw TwilioErrors.BadRequest(20009, "Cannot delete a call that is in progress. End the call first (Status=completed or canceled).");
+                    });
+                    store.Remove(call.Sid);
+                },
             }
-            if (tests.Count == 0) return null;
-            Func<Call, CallState, bool>[] all = tests.ToArray();
-            return c =>
-            {
-                CallState s = needsState ? c.Evaluate(now) : default(CallState);
-                for (int i = 0; i < all.Length; i++) if (!all[i](c, s)) return false;
-                return true;
-            };
-        }
+            .Filter("To", (c, now) => c.To)
+            .Filter("From", (c, now) => c.From)
+            .Filter("ParentCallSid", (c, now) => c.ParentCallSid)
+            .Filter("Status", (c, now) => c.Evaluate(now).Status, Statuses)
+            .DateFilter("StartTime", (c, now) => c.Evaluate(now).StartTime)
+            .DateFilter("EndTime", (c, now) => c.Evaluate(now).EndTime);
+
+        public static void Register(Router router, ResourceCollection<Call> calls) =>
+            CatalogRoutes.Map(router, calls, new ResourceHandlers { Create = Create, Update = ctx => Update(ctx, calls) });
 
         // ---- create -----------------------------------------------------------------------------
 
@@ -147,18 +103,18 @@ namespace TwilioPS.Emulator.Resources
             if (t.AnswerAt.HasValue)
             {
                 // Twilio asks for the TwiML when the call is answered; a failure is logged then.
-                Notification failure = NotificationStore.OfAnswer(call, t.AnswerAt.Value);
+                Notification failure = Notification.OfAnswer(call, t.AnswerAt.Value);
                 if (failure != null) ctx.Emulator.Notifications.For(ctx.Account.Sid).Add(failure);
             }
             // Record=true records the answered part of the call, so a call never answered has no recording.
             if (record && t.AnswerAt.HasValue)
             {
-                Recording answered = RecordingStore.New(call, t.AnswerAt.Value, "OutboundAPI", recording);
+                Recording answered = Recording.New(call, t.AnswerAt.Value, "OutboundAPI", recording);
                 answered.StartsWithAnswer = true;
                 ctx.Emulator.Recordings.For(ctx.Account.Sid).Add(answered);
                 // The spec's call create has no parameter that asks for a transcription; the call's TwiML does.
                 if (CallDocument.AsksForTranscription(call))
-                    ctx.Emulator.Transcriptions.For(ctx.Account.Sid).Add(TranscriptionStore.Of(answered));
+                    ctx.Emulator.Transcriptions.For(ctx.Account.Sid).Add(Transcription.Of(answered));
             }
             ctx.Json(201, w => call.Write(w, now, asCreated: true));
         }
@@ -205,10 +161,10 @@ namespace TwilioPS.Emulator.Resources
 
         // ---- update -----------------------------------------------------------------------------
 
-        private static void Update(RequestContext ctx)
+        private static void Update(RequestContext ctx, ResourceCollection<Call> calls)
         {
             EmulatorRequest r = ctx.Request;
-            Call call = Find(ctx);
+            Call call = calls.Find(ctx);
             string status = r.FormValue("Status");
             string url = r.FormValue("Url"), twiml = r.FormValue("Twiml");
             Validate.Enum("Status", status, UpdateStatuses);
@@ -266,23 +222,6 @@ namespace TwilioPS.Emulator.Resources
                 call.Timeline = t;
             });
             ctx.Json(200, w => call.Write(w, now));
-        }
-
-        // ---- delete -----------------------------------------------------------------------------
-
-        private static void Delete(RequestContext ctx)
-        {
-            Call call = Find(ctx);
-            SortedStore<Call> store = ctx.Emulator.Calls.For(ctx.Account.Sid);
-            DateTimeOffset now = ctx.Now;
-            store.Mutate(() =>
-            {
-                // Twilio refuses to delete a live call; its exact code is undocumented, so 20009 is our choice.
-                if (call.Evaluate(now).IsActive)
-                    throw TwilioErrors.BadRequest(20009, "Cannot delete a call that is in progress. End the call first (Status=completed or canceled).");
-            });
-            store.Remove(call.Sid);
-            ctx.NoContent();
         }
     }
 }

@@ -122,70 +122,118 @@ namespace TwilioPS.Emulator.Resources
             return endpoint;
         }
 
-        private static readonly string[] Subresources =
-        {
-            "notifications", "/Notifications.json", "recordings", "/Recordings.json", "payments", "/Payments.json",
-            "events", "/Events.json", "siprec", "/Siprec.json", "streams", "/Streams.json",
-            "transcriptions", "/Transcriptions.json",
-            "user_defined_message_subscriptions", "/UserDefinedMessageSubscriptions.json",
-            "user_defined_messages", "/UserDefinedMessages.json",
-        };
-
         /// <summary>Every property of the spec's api.v2010.account.call, plus "annotation" (returned by Twilio and in the spec's examples).</summary>
-        public void Write(Utf8JsonWriter w, DateTimeOffset now, bool asCreated = false)
+        public CallJson ToJson(DateTimeOffset now, bool asCreated = false)
         {
             CallState s = Evaluate(now, asCreated);
-            w.WriteStartObject();
-            w.WriteString("account_sid", AccountSid);
-            TwilioJson.WriteStringOrNull(w, "annotation", Annotation);
-            TwilioJson.WriteStringOrNull(w, "answered_by", s.AnsweredBy);
-            w.WriteString("api_version", ApiVersion);
-            TwilioJson.WriteStringOrNull(w, "caller_name", CallerName);
-            TwilioJson.WriteDate(w, "date_created", DateCreated);
-            TwilioJson.WriteDate(w, "date_updated", s.DateUpdated);
-            w.WriteString("direction", Direction);
-            TwilioJson.WriteStringOrNull(w, "duration", s.Duration);
-            TwilioJson.WriteDate(w, "end_time", s.EndTime);
-            TwilioJson.WriteStringOrNull(w, "forwarded_from", ForwardedFrom);
-            w.WriteString("from", From);
-            w.WriteString("from_formatted", FromFormatted);
-            TwilioJson.WriteStringOrNull(w, "group_sid", GroupSid);
-            TwilioJson.WriteStringOrNull(w, "parent_call_sid", ParentCallSid);
-            TwilioJson.WriteStringOrNull(w, "phone_number_sid", PhoneNumberSid);
-            TwilioJson.WriteStringOrNull(w, "price", s.Price);
-            w.WriteString("price_unit", "USD");
-            w.WriteString("queue_time", QueueTimeMs.ToString(CultureInfo.InvariantCulture));
-            w.WriteString("sid", Sid);
-            TwilioJson.WriteDate(w, "start_time", s.StartTime);
-            w.WriteString("status", s.Status);
-            w.WriteStartObject("subresource_uris");
-            for (int i = 0; i < Subresources.Length; i += 2) w.WriteString(Subresources[i], UriBase + Subresources[i + 1]);
-            w.WriteEndObject();
-            w.WriteString("to", To);
-            w.WriteString("to_formatted", ToFormatted);
-            TwilioJson.WriteStringOrNull(w, "trunk_sid", TrunkSid);
-            w.WriteString("uri", UriBase + ".json");
-            w.WriteEndObject();
+            return new CallJson
+            {
+                AccountSid = AccountSid,
+                Annotation = Annotation,
+                AnsweredBy = s.AnsweredBy,
+                ApiVersion = ApiVersion,
+                CallerName = CallerName,
+                DateCreated = TwilioJson.Rfc2822(DateCreated),
+                DateUpdated = TwilioJson.Rfc2822(s.DateUpdated),
+                Direction = Direction,
+                Duration = s.Duration,
+                EndTime = s.EndTime.HasValue ? TwilioJson.Rfc2822(s.EndTime.Value) : null,
+                ForwardedFrom = ForwardedFrom,
+                From = From,
+                FromFormatted = FromFormatted,
+                GroupSid = GroupSid,
+                ParentCallSid = ParentCallSid,
+                PhoneNumberSid = PhoneNumberSid,
+                Price = s.Price,
+                PriceUnit = "USD",
+                // Twilio writes queue_time as a string of milliseconds.
+                QueueTime = QueueTimeMs.ToString(CultureInfo.InvariantCulture),
+                Sid = Sid,
+                StartTime = s.StartTime.HasValue ? TwilioJson.Rfc2822(s.StartTime.Value) : null,
+                Status = s.Status,
+                SubresourceUris = new CallSubresources
+                {
+                    Notifications = UriBase + "/Notifications.json",
+                    Recordings = UriBase + "/Recordings.json",
+                    Payments = UriBase + "/Payments.json",
+                    Events = UriBase + "/Events.json",
+                    Siprec = UriBase + "/Siprec.json",
+                    Streams = UriBase + "/Streams.json",
+                    Transcriptions = UriBase + "/Transcriptions.json",
+                    UserDefinedMessageSubscriptions = UriBase + "/UserDefinedMessageSubscriptions.json",
+                    UserDefinedMessages = UriBase + "/UserDefinedMessages.json",
+                },
+                To = To,
+                ToFormatted = ToFormatted,
+                TrunkSid = TrunkSid,
+                Uri = UriBase + ".json",
+            };
         }
+
+        public void Write(Utf8JsonWriter w, DateTimeOffset now, bool asCreated = false) =>
+            JsonSerializer.Serialize(w, ToJson(now, asCreated), EmulatorJsonContext.Default.CallJson);
     }
 
-    /// <summary>Calls of every account: one sorted store per account.</summary>
+    /// <summary>The wire form of a call; property names become snake_case through <see cref="EmulatorJsonContext"/>.</summary>
+    internal sealed class CallJson
+    {
+        public string AccountSid { get; set; }
+        public string Annotation { get; set; }
+        public string AnsweredBy { get; set; }
+        public string ApiVersion { get; set; }
+        public string CallerName { get; set; }
+        public string DateCreated { get; set; }
+        public string DateUpdated { get; set; }
+        public string Direction { get; set; }
+        public string Duration { get; set; }
+        public string EndTime { get; set; }
+        public string ForwardedFrom { get; set; }
+        public string From { get; set; }
+        public string FromFormatted { get; set; }
+        public string GroupSid { get; set; }
+        public string ParentCallSid { get; set; }
+        public string PhoneNumberSid { get; set; }
+        public string Price { get; set; }
+        public string PriceUnit { get; set; }
+        public string QueueTime { get; set; }
+        public string Sid { get; set; }
+        public string StartTime { get; set; }
+        public string Status { get; set; }
+        public CallSubresources SubresourceUris { get; set; }
+        public string To { get; set; }
+        public string ToFormatted { get; set; }
+        public string TrunkSid { get; set; }
+        public string Uri { get; set; }
+    }
+
+    internal sealed class CallSubresources
+    {
+        public string Notifications { get; set; }
+        public string Recordings { get; set; }
+        public string Payments { get; set; }
+        public string Events { get; set; }
+        public string Siprec { get; set; }
+        public string Streams { get; set; }
+        public string Transcriptions { get; set; }
+        public string UserDefinedMessageSubscriptions { get; set; }
+        public string UserDefinedMessages { get; set; }
+    }
+
+    /// <summary>Calls of every account, and the queue time their calls-per-second limit makes.</summary>
     internal sealed class CallStore
     {
-        private readonly Dictionary<string, SortedStore<Call>> _byAccount = new Dictionary<string, SortedStore<Call>>(StringComparer.Ordinal);
         private readonly EmulatorOptions _options;
 
-        public CallStore(EmulatorOptions options) { _options = options; }
-
-        public SortedStore<Call> For(string accountSid)
+        public CallStore(EmulatorOptions options, ResourceCollection<Call> records)
         {
-            lock (_byAccount)
-            {
-                if (!_byAccount.TryGetValue(accountSid, out SortedStore<Call> store))
-                    _byAccount[accountSid] = store = new SortedStore<Call>();
-                return store;
-            }
+            _options = options;
+            Records = records;
         }
+
+        /// <summary>The calls as a catalog collection: one store per account, the generic list, fetch and delete.</summary>
+        public ResourceCollection<Call> Records { get; }
+
+        public SortedStore<Call> For(string accountSid) => Records.For(accountSid);
 
         public Call NewCall(string accountSid, string sid, DateTimeOffset created)
         {

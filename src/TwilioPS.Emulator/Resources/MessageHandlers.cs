@@ -25,12 +25,18 @@ namespace TwilioPS.Emulator.Resources
         private static readonly string[] RiskChecks = { "enable", "disable" };
         private static readonly string[] Outcomes = { "confirmed", "unconfirmed" };
 
-        public static void Register(Router router)
+        public static void Register(Router router, MessageStore messages)
         {
             CatalogRoutes.Map(router, ApiCatalog.Messages, new ResourceHandlers { Create = Create, List = List, Fetch = Fetch, Update = Update, Delete = Delete });
-            CatalogRoutes.Map(router, ApiCatalog.MessageMedia, new ResourceHandlers { List = ListMedia, Fetch = FetchMedia, Delete = DeleteMedia });
-            ResourceScope media = ApiCatalog.MessageMedia.ScopeFor(Operations.Fetch, new[] { "AccountSid", "MessageSid", "Sid" });
-            CatalogRoutes.MapMedia(router, media, "", MediaContent);
+            ResourceCollection<MessageMedia> media = MediaCollection(messages);
+            CatalogRoutes.Map(router, media);
+            ResourceScope content = ApiCatalog.MessageMedia.ScopeFor(Operations.Fetch, new[] { "AccountSid", "MessageSid", "Sid" });
+            // The file itself, with its content type and length.
+            CatalogRoutes.MapMedia(router, content, "", ctx =>
+            {
+                MessageMedia found = media.Find(ctx);
+                ctx.Media(found.ContentType, MessageMediaContent.For(found.ContentType));
+            });
             CatalogRoutes.Map(router, ApiCatalog.MessageFeedback, new ResourceHandlers { Create = CreateFeedback });
         }
 
@@ -254,54 +260,14 @@ namespace TwilioPS.Emulator.Resources
 
         // ---- media ------------------------------------------------------------------------------
 
-        private static MessageMedia FindMedia(RequestContext ctx)
-        {
-            Message message = Find(ctx);
-            if (!Store(ctx).Media.TryGet(ctx.Route("Sid"), out MessageMedia media) || media.MessageSid != message.Sid)
-                throw TwilioErrors.NotFound(ctx.Request.Path);
-            return media;
-        }
-
-        private static void WriteMedia(Utf8JsonWriter w, MessageMedia media) =>
-            JsonSerializer.Serialize(w, media.ToJson(), EmulatorJsonContext.Default.MessageMediaJson);
-
-        private static void FetchMedia(RequestContext ctx)
-        {
-            MessageMedia media = FindMedia(ctx);
-            ctx.Json(200, w => WriteMedia(w, media));
-        }
-
-        /// <summary>A message's media, newest first; filters DateCreated[&lt;|&gt;] as the recordings'.</summary>
-        private static void ListMedia(RequestContext ctx)
-        {
-            Message message = Find(ctx);
-            ListRequest request = ListRequest.Parse(ctx.Request.Query);
-            var tests = new List<Func<DateTimeOffset, bool>>();
-            foreach (KeyValuePair<string, string> f in request.Filters)
-                if (f.Key == "DateCreated" || f.Key == "DateCreated<" || f.Key == "DateCreated>") tests.Add(Validate.DateFilterTest(f.Key, f.Value));
-            PageSlice<MessageMedia> slice = Store(ctx).Media.ReadPage(m =>
+        /// <summary>A message's media, kept beside it; newest first, filters DateCreated[&lt;|&gt;] as the recordings'.</summary>
+        private static ResourceCollection<MessageMedia> MediaCollection(MessageStore messages) =>
+            new ResourceCollection<MessageMedia>(ApiCatalog.MessageMedia, account => messages.For(account).Media)
             {
-                if (m.MessageSid != message.Sid) return false;
-                foreach (Func<DateTimeOffset, bool> t in tests) if (!t(m.DateCreated)) return false;
-                return true;
-            }, request.PageSize, request.Page, request.PageToken);
-            string path = CatalogRoutes.Expand(ctx.Scope.CollectionPath, ctx.RouteValues);
-            ctx.Json(200, w => ListEnvelope.Write(w, ApiCatalog.MessageMedia.EnvelopeKey, path, request, slice, WriteMedia));
-        }
-
-        private static void DeleteMedia(RequestContext ctx)
-        {
-            MessageMedia media = FindMedia(ctx);
-            if (!Store(ctx).Media.Remove(media.Sid)) throw TwilioErrors.NotFound(ctx.Request.Path);
-            ctx.NoContent();
-        }
-
-        /// <summary>The file itself, with its content type and length.</summary>
-        private static void MediaContent(RequestContext ctx)
-        {
-            MessageMedia media = FindMedia(ctx);
-            ctx.Media(media.ContentType, MessageMediaContent.For(media.ContentType));
-        }
+                Write = (ctx, w, m) => JsonSerializer.Serialize(w, m.ToJson(), EmulatorJsonContext.Default.MessageMediaJson),
+            }
+            .Parent("MessageSid", m => m.MessageSid, (ctx, sid) => Store(ctx).Messages.TryGet(sid, out _))
+            .DateFilter("DateCreated", (m, now) => m.DateCreated);
 
         // ---- feedback ---------------------------------------------------------------------------
 

@@ -29,6 +29,33 @@ namespace TwilioPS.Emulator.Resources
         /// <summary>What the server answered: nothing for an unreachable host, the document itself for inline Twiml.</summary>
         public string ResponseBody, ResponseHeaders;
 
+        /// <summary>
+        /// The notification a call's TwiML leaves when it is answered at <paramref name="answerAt"/>, or
+        /// null if the TwiML is fine; not yet stored.
+        /// </summary>
+        public static Notification OfAnswer(Call call, DateTimeOffset answerAt)
+        {
+            int? code = CallDocument.Failure(call);
+            if (code == null) return null;
+            bool fetched = code == CallDocument.RetrievalFailure;
+            var variables = new StringBuilder(256);
+            foreach (KeyValuePair<string, string> p in CallDocument.WebhookParameters(call, "in-progress"))
+                UrlEncoding.AppendPair(variables, p.Key, p.Value);
+            return new Notification
+            {
+                Sid = Sids.New("NO"),
+                AccountSid = call.AccountSid,
+                Call = call,
+                ErrorCode = code.Value,
+                MessageDate = answerAt,
+                RequestMethod = fetched ? call.Method : null,
+                RequestUrl = fetched ? call.Url : null,
+                RequestVariables = variables.ToString(),
+                ResponseBody = fetched ? "" : call.Twiml,
+                ResponseHeaders = "",
+            };
+        }
+
         public bool Exists(DateTimeOffset now) => now >= MessageDate && Call.Timeline.AnswerAt == MessageDate;
 
         /// <summary>The list form (the instance form adds the request and response).</summary>
@@ -97,48 +124,5 @@ namespace TwilioPS.Emulator.Resources
         public string RequestVariables { get; set; }
         public string ResponseBody { get; set; }
         public string ResponseHeaders { get; set; }
-    }
-
-    /// <summary>Notifications of every account: one sorted store per account.</summary>
-    internal sealed class NotificationStore
-    {
-        private readonly Dictionary<string, SortedStore<Notification>> _byAccount = new Dictionary<string, SortedStore<Notification>>(StringComparer.Ordinal);
-
-        public SortedStore<Notification> For(string accountSid)
-        {
-            lock (_byAccount)
-            {
-                if (!_byAccount.TryGetValue(accountSid, out SortedStore<Notification> store))
-                    _byAccount[accountSid] = store = new SortedStore<Notification>();
-                return store;
-            }
-        }
-
-        /// <summary>
-        /// The notification a call's TwiML leaves when it is answered at <paramref name="answerAt"/>, or
-        /// null if the TwiML is fine; not yet stored.
-        /// </summary>
-        public static Notification OfAnswer(Call call, DateTimeOffset answerAt)
-        {
-            int? code = CallDocument.Failure(call);
-            if (code == null) return null;
-            bool fetched = code == CallDocument.RetrievalFailure;
-            var variables = new StringBuilder(256);
-            foreach (KeyValuePair<string, string> p in CallDocument.WebhookParameters(call, "in-progress"))
-                UrlEncoding.AppendPair(variables, p.Key, p.Value);
-            return new Notification
-            {
-                Sid = Sids.New("NO"),
-                AccountSid = call.AccountSid,
-                Call = call,
-                ErrorCode = code.Value,
-                MessageDate = answerAt,
-                RequestMethod = fetched ? call.Method : null,
-                RequestUrl = fetched ? call.Url : null,
-                RequestVariables = variables.ToString(),
-                ResponseBody = fetched ? "" : call.Twiml,
-                ResponseHeaders = "",
-            };
-        }
     }
 }

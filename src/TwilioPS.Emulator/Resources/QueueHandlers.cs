@@ -17,9 +17,10 @@ namespace TwilioPS.Emulator.Resources
         /// <summary>The {CallSid} that names the member at the front of the queue.</summary>
         public const string Front = "Front";
 
-        public static void Register(Router router)
+        public static void Register(Router router, FlowStore flows)
         {
-            CatalogRoutes.Map(router, ApiCatalog.Queues, new ResourceHandlers { Create = Create, List = List, Fetch = Fetch, Update = Update, Delete = Delete });
+            ResourceCollection<Queue> queues = Collection(flows);
+            CatalogRoutes.Map(router, queues, new ResourceHandlers { Create = ctx => Create(ctx, queues), Update = ctx => Update(ctx, queues) });
             CatalogRoutes.Map(router, ApiCatalog.QueueMembers, new ResourceHandlers { List = ListMembers, Fetch = FetchMember, Update = UpdateMember });
         }
 
@@ -31,8 +32,23 @@ namespace TwilioPS.Emulator.Resources
             return queue;
         }
 
-        private static void Write(Utf8JsonWriter w, Queue q, DateTimeOffset now) =>
-            JsonSerializer.Serialize(w, q.ToJson(now), EmulatorJsonContext.Default.QueueJson);
+        /// <summary>
+        /// The account's queues, kept in its call flows and read under their gate; newest first, and the
+        /// spec has no filters for queues. Deleting one is refused while calls wait in it. Twilio's code
+        /// for this is not documented; 20009 is our choice, as for deleting a live call.
+        /// </summary>
+        private static ResourceCollection<Queue> Collection(FlowStore flows) =>
+            new ResourceCollection<Queue>(ApiCatalog.Queues, account => flows.For(account).Queues)
+            {
+                Gate = ctx => Flows(ctx).Gate,
+                Write = (ctx, w, q) => JsonSerializer.Serialize(w, q.ToJson(ctx.Now), EmulatorJsonContext.Default.QueueJson),
+                Delete = (ctx, queue) =>
+                {
+                    if (queue.Members.Count > 0)
+                        throw TwilioErrors.BadRequest(20009, "Cannot delete a queue while calls wait in it. Dequeue them or let them leave first.");
+                    Flows(ctx).DeleteQueue(queue);
+                },
+            };
 
         private static void Write(Utf8JsonWriter w, QueueMember m, DateTimeOffset now, int position) =>
             JsonSerializer.Serialize(w, m.ToJson(now, position), EmulatorJsonContext.Default.MemberJson);
@@ -56,7 +72,7 @@ namespace TwilioPS.Emulator.Resources
 
         // ---- queues -----------------------------------------------------------------------------
 
-        private static void Create(RequestContext ctx)
+        private static void Create(RequestContext ctx, ResourceCollection<Queue> queues)
         {
             string friendlyName = FriendlyName(ctx.Form("FriendlyName"), required: true);
             int maxSize = Validate.Int("MaxSize", ctx.Form("MaxSize"), 1, Queue.MaxMaxSize) ?? Queue.DefaultMaxSize;
@@ -66,35 +82,11 @@ namespace TwilioPS.Emulator.Resources
             {
                 Unique(flows, friendlyName, null);
                 Queue queue = flows.NewQueue(friendlyName, maxSize, now);
-                ctx.Json(201, w => Write(w, queue, now));
+                queues.Respond(ctx, 201, queue);
             }
         }
 
-        private static void Fetch(RequestContext ctx)
-        {
-            lock (Flows(ctx).Gate)
-            {
-                Queue queue = Find(ctx, "Sid");
-                DateTimeOffset now = ctx.Now;
-                ctx.Json(200, w => Write(w, queue, now));
-            }
-        }
-
-        /// <summary>Newest first; the spec has no filters for queues.</summary>
-        private static void List(RequestContext ctx)
-        {
-            ListRequest request = ListRequest.Parse(ctx.Request.Query);
-            AccountFlows flows = Flows(ctx);
-            lock (flows.Gate)
-            {
-                PageSlice<Queue> slice = flows.Queues.ReadPage(null, request.PageSize, request.Page, request.PageToken);
-                string path = CatalogRoutes.Expand(ctx.Scope.CollectionPath, ctx.RouteValues);
-                DateTimeOffset now = ctx.Now;
-                ctx.Json(200, w => ListEnvelope.Write(w, ApiCatalog.Queues.EnvelopeKey, path, request, slice, (jw, q) => Write(jw, q, now)));
-            }
-        }
-
-        private static void Update(RequestContext ctx)
+        private static void Update(RequestContext ctx, ResourceCollection<Queue> queues)
         {
             string friendlyName = FriendlyName(ctx.Form("FriendlyName"), required: false);
             int? maxSize = Validate.Int("MaxSize", ctx.Form("MaxSize"), 1, Queue.MaxMaxSize);
@@ -102,7 +94,7 @@ namespace TwilioPS.Emulator.Resources
             DateTimeOffset now = ctx.Now;
             lock (flows.Gate)
             {
-                Queue queue = Find(ctx, "Sid");
+                Queue queue = queues.Find(ctx);
                 if (friendlyName != null)
                 {
                     Unique(flows, friendlyName, queue);
@@ -111,25 +103,8 @@ namespace TwilioPS.Emulator.Resources
                 // A smaller MaxSize turns away new calls; the calls already waiting stay.
                 if (maxSize.HasValue) queue.MaxSize = maxSize.Value;
                 queue.DateUpdated = now;
-                ctx.Json(200, w => Write(w, queue, now));
+                queues.Respond(ctx, 200, queue);
             }
-        }
-
-        /// <summary>
-        /// Refused while calls wait in the queue. Twilio's code for this is not documented; 20009 is
-        /// our choice, as for deleting a live call.
-        /// </summary>
-        private static void Delete(RequestContext ctx)
-        {
-            AccountFlows flows = Flows(ctx);
-            lock (flows.Gate)
-            {
-                Queue queue = Find(ctx, "Sid");
-                if (queue.Members.Count > 0)
-                    throw TwilioErrors.BadRequest(20009, "Cannot delete a queue while calls wait in it. Dequeue them or let them leave first.");
-                flows.DeleteQueue(queue);
-            }
-            ctx.NoContent();
         }
 
         // ---- members ----------------------------------------------------------------------------

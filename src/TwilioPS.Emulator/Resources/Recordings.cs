@@ -64,6 +64,27 @@ namespace TwilioPS.Emulator.Resources
         public string StatusCallback, StatusCallbackMethod, Trim;
         public IReadOnlyList<string> StatusCallbackEvents;
 
+        /// <summary>A recording of <paramref name="call"/> from <paramref name="start"/>; not yet stored.</summary>
+        public static Recording New(Call call, DateTimeOffset start, string source, RecordingOptions options)
+        {
+            return new Recording
+            {
+                Sid = Sids.New("RE"),
+                AccountSid = call.AccountSid,
+                CallSid = call.Sid,
+                Call = call,
+                DateCreated = start,
+                Source = source,
+                Channels = options.Channels,
+                Track = options.Track,
+                Trim = options.Trim,
+                StatusCallback = options.StatusCallback,
+                StatusCallbackMethod = options.StatusCallbackMethod,
+                StatusCallbackEvents = options.StatusCallbackEvents,
+                Timeline = new RecordingTimeline { LastUpdate = start },
+            };
+        }
+
         public RecordingState Evaluate(DateTimeOffset now)
         {
             CallTimeline call = Call.Timeline;
@@ -204,43 +225,6 @@ namespace TwilioPS.Emulator.Resources
         }
     }
 
-    /// <summary>Recordings of every account: one sorted store per account.</summary>
-    internal sealed class RecordingStore
-    {
-        private readonly Dictionary<string, SortedStore<Recording>> _byAccount = new Dictionary<string, SortedStore<Recording>>(StringComparer.Ordinal);
-
-        public SortedStore<Recording> For(string accountSid)
-        {
-            lock (_byAccount)
-            {
-                if (!_byAccount.TryGetValue(accountSid, out SortedStore<Recording> store))
-                    _byAccount[accountSid] = store = new SortedStore<Recording>();
-                return store;
-            }
-        }
-
-        /// <summary>A recording of <paramref name="call"/> from <paramref name="start"/>; not yet stored.</summary>
-        public static Recording New(Call call, DateTimeOffset start, string source, RecordingOptions options)
-        {
-            return new Recording
-            {
-                Sid = Sids.New("RE"),
-                AccountSid = call.AccountSid,
-                CallSid = call.Sid,
-                Call = call,
-                DateCreated = start,
-                Source = source,
-                Channels = options.Channels,
-                Track = options.Track,
-                Trim = options.Trim,
-                StatusCallback = options.StatusCallback,
-                StatusCallbackMethod = options.StatusCallbackMethod,
-                StatusCallbackEvents = options.StatusCallbackEvents,
-                Timeline = new RecordingTimeline { LastUpdate = start },
-            };
-        }
-    }
-
     /// <summary>
     /// Finished recordings of synthetic answered calls (which <see cref="CallSeeder"/> adds to the calls
     /// too), and their transcriptions when a transcription store is given.
@@ -249,7 +233,7 @@ namespace TwilioPS.Emulator.Resources
     {
         private static readonly string[] Sources = { "OutboundAPI", "RecordVerb", "DialVerb", "StartCallRecordingAPI" };
 
-        public static void Seed(CallStore calls, RecordingStore recordings, TranscriptionStore transcriptions, string accountSid, int count, DateTimeOffset now)
+        public static void Seed(CallStore calls, ResourceCollection<Recording> recordings, ResourceCollection<Transcription> transcriptions, string accountSid, int count, DateTimeOffset now)
         {
             if (count <= 0) return;
             List<Call> answered = CallSeeder.Seed(calls, accountSid, count, now, answeredOnly: true);
@@ -258,13 +242,13 @@ namespace TwilioPS.Emulator.Resources
             foreach (Call call in answered)
             {
                 var options = new RecordingOptions { Channels = 1 + random.Next(2), Track = "both", Trim = "do-not-trim", StatusCallbackMethod = "POST", StatusCallbackEvents = Array.Empty<string>() };
-                Recording recording = RecordingStore.New(call, call.Timeline.AnswerAt.Value, Sources[random.Next(Sources.Length)], options);
+                Recording recording = Recording.New(call, call.Timeline.AnswerAt.Value, Sources[random.Next(Sources.Length)], options);
                 recording.StartsWithAnswer = true;
                 recording.Timeline.LastUpdate = call.Timeline.EndAt;
                 batch.Add(recording);
             }
             recordings.For(accountSid).AddRange(batch);
-            if (transcriptions != null) transcriptions.For(accountSid).AddRange(batch.ConvertAll(TranscriptionStore.Of));
+            if (transcriptions != null) transcriptions.For(accountSid).AddRange(batch.ConvertAll(Transcription.Of));
         }
     }
 }

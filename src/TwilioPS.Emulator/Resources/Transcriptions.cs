@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using TwilioPS.Emulator.Infrastructure;
 
@@ -63,6 +62,14 @@ namespace TwilioPS.Emulator.Resources
             return s;
         }
 
+        /// <summary>The transcription of <paramref name="recording"/>; not yet stored.</summary>
+        public static Transcription Of(Recording recording) => new Transcription
+        {
+            Sid = Sids.New("TR"),
+            AccountSid = recording.AccountSid,
+            Recording = recording,
+        };
+
         public TranscriptionJson ToJson(TranscriptionState s, string uri) => new TranscriptionJson
         {
             AccountSid = AccountSid,
@@ -100,29 +107,5 @@ namespace TwilioPS.Emulator.Resources
         public string TranscriptionText { get; set; }
         public string Type { get; set; }
         public string Uri { get; set; }
-    }
-
-    /// <summary>Transcriptions of every account: one sorted store per account.</summary>
-    internal sealed class TranscriptionStore
-    {
-        private readonly Dictionary<string, SortedStore<Transcription>> _byAccount = new Dictionary<string, SortedStore<Transcription>>(StringComparer.Ordinal);
-
-        public SortedStore<Transcription> For(string accountSid)
-        {
-            lock (_byAccount)
-            {
-                if (!_byAccount.TryGetValue(accountSid, out SortedStore<Transcription> store))
-                    _byAccount[accountSid] = store = new SortedStore<Transcription>();
-                return store;
-            }
-        }
-
-        /// <summary>The transcription of <paramref name="recording"/>; not yet stored.</summary>
-        public static Transcription Of(Recording recording) => new Transcription
-        {
-            Sid = Sids.New("TR"),
-            AccountSid = recording.AccountSid,
-            Recording = recording,
-        };
     }
 }
