@@ -53,6 +53,7 @@
         'Remove-TwilioMessageMedia'
         'Send-TwilioMessageFeedback'
         'Test-TwilioSignature'
+        'Invoke-TwilioApi'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()

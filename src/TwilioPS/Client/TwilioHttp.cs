@@ -96,6 +96,10 @@ namespace TwilioPS.Client
         internal Task<ResponseBuffer> GetBodyAsync(string path, CancellationToken cancellationToken) =>
             WithDeadlineAsync(HttpMethod.Get, path, cancellationToken, token => SendForBodyAsync(HttpMethod.Get, path, null, token));
 
+        /// <summary>Any request's whole body, unparsed (Invoke-TwilioApi); the caller disposes it.</summary>
+        internal Task<ResponseBuffer> SendRawAsync(HttpMethod method, string path, FormBuilder form, CancellationToken cancellationToken) =>
+            WithDeadlineAsync(method, path, cancellationToken, token => SendForBodyAsync(method, path, form, token));
+
         /// <summary>
         /// Runs one request, its retries and the reading of its body under one deadline (-TimeoutSec):
         /// a server that sends headers and then stalls is as late as one that never answers.

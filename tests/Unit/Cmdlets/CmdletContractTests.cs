@@ -63,6 +63,7 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { $"Save-TwilioMessageMedia {Media} -MessageSid {Message} -ContentType image/png -Path ([System.IO.Path]::GetTempPath())" },
             new object[] { $"Remove-TwilioMessageMedia {Media} -MessageSid {Message} -Force" },
             new object[] { $"Send-TwilioMessageFeedback {Message}" },
+            new object[] { "Invoke-TwilioApi Queues.json -Method POST -Form @{ FriendlyName = 'support' }" },
         };
 
         [Fact]
