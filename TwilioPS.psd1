@@ -54,6 +54,9 @@
         'Send-TwilioMessageFeedback'
         'Test-TwilioSignature'
         'Invoke-TwilioApi'
+        'Get-TwilioAccount'
+        'New-TwilioAccount'
+        'Set-TwilioAccount'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()

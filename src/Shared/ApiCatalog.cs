@@ -143,6 +143,12 @@ namespace TwilioPS.Catalog
     {
         private const string Account = "/2010-04-01/Accounts/{AccountSid}";
 
+        /// <summary>Accounts sit above the account scope: the connection's own and its subaccounts. No delete (close with Status).</summary>
+        public static readonly ResourceDefinition Accounts =
+            new ResourceDefinition("Account", "AC", "accounts", "api.v2010.account")
+                .At("Root", "/2010-04-01/Accounts.json", "/2010-04-01/Accounts/{Sid}.json",
+                    Operations.Create | Operations.List | Operations.Fetch | Operations.Update);
+
         public static readonly ResourceDefinition Calls =
             new ResourceDefinition("Call", "CA", "calls", "api.v2010.account.call")
                 .At("Account", Account + "/Calls.json", Account + "/Calls/{Sid}.json", Operations.All);
@@ -214,7 +220,7 @@ namespace TwilioPS.Catalog
         /// <summary>Every resource, for routes and tests.</summary>
         public static IReadOnlyList<ResourceDefinition> All { get; } = new[]
         {
-            Calls, Recordings, Transcriptions, Notifications, CallEvents, Conferences, Participants, Queues, QueueMembers,
+            Accounts, Calls, Recordings, Transcriptions, Notifications, CallEvents, Conferences, Participants, Queues, QueueMembers,
             Messages, MessageMedia, MessageFeedback,
         };
     }

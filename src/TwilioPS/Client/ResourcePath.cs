@@ -14,7 +14,13 @@ namespace TwilioPS.Client
     {
         private readonly Dictionary<string, string> _values = new Dictionary<string, string>(StringComparer.Ordinal);
 
-        private ResourcePath(string accountSid) => _values["AccountSid"] = accountSid;
+        private ResourcePath(string accountSid)
+        {
+            if (accountSid != null) _values["AccountSid"] = accountSid;
+        }
+
+        /// <summary>Above every account: the Accounts resource itself (add the account's SID with <see cref="Sid"/>).</summary>
+        public static ResourcePath Root() => new ResourcePath(null);
 
         /// <summary>The account (or subaccount) the request acts for.</summary>
         public static ResourcePath ForAccount(string accountSid)

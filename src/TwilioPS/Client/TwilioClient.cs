@@ -15,6 +15,7 @@ namespace TwilioPS.Client
             Http = http;
             CallThrottle = callThrottle;
             // Placing a call waits on the throttle; so does adding a conference participant (below), which dials one.
+            Accounts = new ResourceApi<TwilioAccount>(http, ApiCatalog.Accounts, TwilioJsonContext.Default.TwilioAccount);
             Calls = new ResourceApi<TwilioCall>(http, ApiCatalog.Calls, TwilioJsonContext.Default.TwilioCall, callThrottle.WaitAsync);
             Recordings = new ResourceApi<TwilioRecording>(http, ApiCatalog.Recordings, TwilioJsonContext.Default.TwilioRecording);
             Transcriptions = new ResourceApi<TwilioTranscription>(http, ApiCatalog.Transcriptions, TwilioJsonContext.Default.TwilioTranscription);
@@ -33,6 +34,8 @@ namespace TwilioPS.Client
         public TwilioHttp Http { get; }
 
         public CallThrottle CallThrottle { get; }
+
+        public ResourceApi<TwilioAccount> Accounts { get; }
 
         public ResourceApi<TwilioCall> Calls { get; }
 
@@ -58,8 +61,6 @@ namespace TwilioPS.Client
 
         public ResourceApi<TwilioMessageFeedback> MessageFeedback { get; }
 
-        public Task<TwilioAccount> FetchAccountAsync(string accountSid, CancellationToken cancellationToken) =>
-            Http.SendAsync(HttpMethod.Get, "/2010-04-01/Accounts/" + Uri.EscapeDataString(accountSid) + ".json", null,
-                TwilioJsonContext.Default.TwilioAccount, cancellationToken);
+
     }
 }

@@ -5,9 +5,10 @@ namespace TwilioPS.Models
 {
     /// <summary>
     /// An account or subaccount (api.v2010.account). The account's auth token, which Twilio includes
-    /// in this resource, is deliberately not modelled: TwilioPS never puts a secret in the pipeline.
+    /// in this resource, is deliberately not modelled and dropped when read: TwilioPS never puts a
+    /// secret in the pipeline.
     /// </summary>
-    public sealed class TwilioAccount : TwilioResource
+    public sealed class TwilioAccount : TwilioResource, IJsonOnDeserialized
     {
         [JsonInclude] public string FriendlyName { get; internal set; }
         [JsonInclude] public string OwnerAccountSid { get; internal set; }
@@ -19,5 +20,16 @@ namespace TwilioPS.Models
         [JsonInclude] public string Type { get; internal set; }
 
         [JsonInclude] public Dictionary<string, string> SubresourceUris { get; internal set; }
+
+        /// <summary>
+        /// An account belongs to itself: AccountSid is its own SID, so accounts piped into any other
+        /// cmdlet bind to -AccountSid and act in that (sub)account.
+        /// </summary>
+        void IJsonOnDeserialized.OnDeserialized()
+        {
+            if (AccountSid == null) AccountSid = Sid;
+            AdditionalProperties?.Remove("auth_token");
+            if (AdditionalProperties != null && AdditionalProperties.Count == 0) AdditionalProperties = null;
+        }
     }
 }

@@ -64,6 +64,8 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { $"Remove-TwilioMessageMedia {Media} -MessageSid {Message} -Force" },
             new object[] { $"Send-TwilioMessageFeedback {Message}" },
             new object[] { "Invoke-TwilioApi Queues.json -Method POST -Form @{ FriendlyName = 'support' }" },
+            new object[] { "New-TwilioAccount 'EU'" },
+            new object[] { "Set-TwilioAccount -Status closed -Force" },
         };
 
         [Fact]
@@ -169,6 +171,8 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { $"Get-TwilioQueueMember {Queue}", $"/Queues/{Queue}/Members.json" },
             new object[] { "Get-TwilioMessage", "/Messages.json" },
             new object[] { $"Get-TwilioMessageMedia {Message}", $"/Messages/{Message}/Media.json" },
+            // Accounts are listed above the account scope: -AccountSid names the account to fetch.
+            new object[] { "Get-TwilioAccount", ".json" },
         };
 
         [Fact]

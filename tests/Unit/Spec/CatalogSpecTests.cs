@@ -100,6 +100,8 @@ namespace TwilioPS.Tests.Spec
                     : ResponseSchema(scope.CollectionPath, "post");
                 foreach (JsonProperty field in record.GetProperty("properties").EnumerateObject())
                 {
+                    // A secret is never modelled: TwilioPS does not put an account's auth token in the pipeline.
+                    if (field.Name == "auth_token") continue;
                     if (!modelled.Contains(Pascal(field.Name))) missing.Add($"{Pascal(field.Name)} ({scope.Name})");
                 }
             }

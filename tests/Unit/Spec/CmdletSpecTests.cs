@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Reflection;
 using System.Text.Json;
 using TwilioPS.Cmdlets;
+using TwilioPS.Cmdlets.Accounts;
 using TwilioPS.Cmdlets.Calls;
 using TwilioPS.Cmdlets.Conferences;
 using TwilioPS.Cmdlets.Messages;
@@ -54,6 +55,9 @@ namespace TwilioPS.Tests.Spec
             new object[] { typeof(SetTwilioMessageCommand), Account + "/Messages/{Sid}.json", "post" },
             new object[] { typeof(GetTwilioMessageMediaCommand), Account + "/Messages/{MessageSid}/Media.json", "get" },
             new object[] { typeof(SendTwilioMessageFeedbackCommand), Account + "/Messages/{MessageSid}/Feedback.json", "post" },
+            new object[] { typeof(GetTwilioAccountCommand), "/2010-04-01/Accounts.json", "get" },
+            new object[] { typeof(NewTwilioAccountCommand), "/2010-04-01/Accounts.json", "post" },
+            new object[] { typeof(SetTwilioAccountCommand), "/2010-04-01/Accounts/{Sid}.json", "post" },
         };
 
         /// <summary>
@@ -84,8 +88,9 @@ namespace TwilioPS.Tests.Spec
         }
 
         private static IEnumerable<string> PathParameters(string path, string method) =>
-            OfficialSpec.Path2010(path).GetProperty(method).GetProperty("parameters").EnumerateArray()
-                .Where(p => p.GetProperty("in").GetString() == "path").Select(p => p.GetProperty("name").GetString());
+            OfficialSpec.Path2010(path).GetProperty(method).TryGetProperty("parameters", out JsonElement parameters)
+                ? parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "path").Select(p => p.GetProperty("name").GetString())
+                : Enumerable.Empty<string>();
 
         private static Dictionary<string, PropertyInfo> FormFields(Type cmdlet) =>
             cmdlet.GetProperties()

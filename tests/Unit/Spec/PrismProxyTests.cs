@@ -59,7 +59,7 @@ namespace TwilioPS.Tests.Spec
             if (value.ValueKind != JsonValueKind.String) return false;
             string text = value.GetString();
             if (at.Length == 3 && PageUris.Contains(at[2]) && v.Message.EndsWith("must match format \"uri\"", StringComparison.Ordinal))
-                return text.StartsWith("/2010-04-01/Accounts/", StringComparison.Ordinal);
+                return text.StartsWith("/2010-04-01/Accounts", StringComparison.Ordinal);   // the Accounts list itself too
             if (at[at.Length - 1] == "price" && v.Message.EndsWith("must be number,null", StringComparison.Ordinal))
                 return decimal.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint,
                     System.Globalization.CultureInfo.InvariantCulture, out _);
@@ -370,6 +370,12 @@ namespace TwilioPS.Tests.Spec
             bool delete = operation == Operations.Delete;
             switch (scope.Resource.Name + "@" + scope.Name)
             {
+                case "Account@Root":
+                    // The walk's own subaccount: fetched and renamed (to its own name); created anew.
+                    if (operation == Operations.Fetch || operation == Operations.Update) values["Sid"] = _account;
+                    if (operation == Operations.Create) form = new[] { "FriendlyName", "Prism proxy walk, created" };
+                    if (operation == Operations.Update) form = new[] { "FriendlyName", "Prism proxy walk" };
+                    break;
                 case "Call@Account":
                     values["Sid"] = Sid(delete ? "Call.Delete" : "Call");
                     if (operation == Operations.Create) form = new[] { "To", To, "From", From, "Url", "https://example.com/voice.xml" };

@@ -157,7 +157,7 @@ namespace TwilioPS.Cmdlets.Session
         {
             try
             {
-                return Await(ct => connection.Client.FetchAccountAsync(accountSid, ct))?.FriendlyName;
+                return Await(ct => connection.Client.Accounts.FetchAsync(ResourcePath.Root().Sid(accountSid), ct))?.FriendlyName;
             }
             catch (TwilioApiException exception) when (exception.Status == HttpStatusCode.NotFound)
             {
