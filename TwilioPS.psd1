@@ -57,6 +57,10 @@
         'Get-TwilioAccount'
         'New-TwilioAccount'
         'Set-TwilioAccount'
+        'Get-TwilioApplication'
+        'New-TwilioApplication'
+        'Set-TwilioApplication'
+        'Remove-TwilioApplication'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()

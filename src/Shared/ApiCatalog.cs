@@ -202,6 +202,11 @@ namespace TwilioPS.Catalog
                 .At("Queue", Account + "/Queues/{QueueSid}/Members.json", Account + "/Queues/{QueueSid}/Members/{CallSid}.json",
                     Operations.List | Operations.Fetch | Operations.Update);
 
+        /// <summary>A set of voice and messaging URLs that numbers point to.</summary>
+        public static readonly ResourceDefinition Applications =
+            new ResourceDefinition("Application", "AP", "applications", "api.v2010.account.application")
+                .At("Account", Account + "/Applications.json", Account + "/Applications/{Sid}.json", Operations.All);
+
         public static readonly ResourceDefinition Messages =
             new ResourceDefinition("Message", "SM|MM", "messages", "api.v2010.account.message")
                 .At("Account", Account + "/Messages.json", Account + "/Messages/{Sid}.json", Operations.All);
@@ -221,7 +226,7 @@ namespace TwilioPS.Catalog
         public static IReadOnlyList<ResourceDefinition> All { get; } = new[]
         {
             Accounts, Calls, Recordings, Transcriptions, Notifications, CallEvents, Conferences, Participants, Queues, QueueMembers,
-            Messages, MessageMedia, MessageFeedback,
+            Messages, MessageMedia, MessageFeedback, Applications,
         };
     }
 }

@@ -60,6 +60,7 @@ namespace TwilioPS.Emulator
             NotificationHandlers.Register(_router, Notifications);
             ConferenceHandlers.Register(_router);
             QueueHandlers.Register(_router, Flows);
+            ApplicationHandlers.Register(_router);
             MessageHandlers.Register(_router, Messages);
         }
 

@@ -11,6 +11,7 @@ namespace TwilioPS.Emulator.Infrastructure
     [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
     [JsonSerializable(typeof(CallJson))]
     [JsonSerializable(typeof(RecordingJson))]
+    [JsonSerializable(typeof(ApplicationJson))]
     [JsonSerializable(typeof(TranscriptionJson))]
     [JsonSerializable(typeof(NotificationJson))]
     [JsonSerializable(typeof(NotificationInstanceJson))]

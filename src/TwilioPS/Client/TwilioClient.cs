@@ -29,6 +29,7 @@ namespace TwilioPS.Client
             Messages = new ResourceApi<TwilioMessage>(http, ApiCatalog.Messages, TwilioJsonContext.Default.TwilioMessage);
             MessageMedia = new ResourceApi<TwilioMessageMedia>(http, ApiCatalog.MessageMedia, TwilioJsonContext.Default.TwilioMessageMedia);
             MessageFeedback = new ResourceApi<TwilioMessageFeedback>(http, ApiCatalog.MessageFeedback, TwilioJsonContext.Default.TwilioMessageFeedback);
+            Applications = new ResourceApi<TwilioApplication>(http, ApiCatalog.Applications, TwilioJsonContext.Default.TwilioApplication);
         }
 
         public TwilioHttp Http { get; }
@@ -60,6 +61,8 @@ namespace TwilioPS.Client
         public ResourceApi<TwilioMessageMedia> MessageMedia { get; }
 
         public ResourceApi<TwilioMessageFeedback> MessageFeedback { get; }
+
+        public ResourceApi<TwilioApplication> Applications { get; }
 
 
     }

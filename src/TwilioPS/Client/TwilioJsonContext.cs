@@ -25,6 +25,7 @@ namespace TwilioPS.Client
     [JsonSerializable(typeof(TwilioMessage))]
     [JsonSerializable(typeof(TwilioMessageMedia))]
     [JsonSerializable(typeof(TwilioMessageFeedback))]
+    [JsonSerializable(typeof(TwilioApplication))]
     [JsonSerializable(typeof(TwilioErrorBody))]
     internal sealed partial class TwilioJsonContext : JsonSerializerContext
     {

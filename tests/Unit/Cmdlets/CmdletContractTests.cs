@@ -66,6 +66,9 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { "Invoke-TwilioApi Queues.json -Method POST -Form @{ FriendlyName = 'support' }" },
             new object[] { "New-TwilioAccount 'EU'" },
             new object[] { "Set-TwilioAccount -Status closed -Force" },
+            new object[] { "New-TwilioApplication 'IVR' -VoiceUrl 'https://example.com/ivr'" },
+            new object[] { "Set-TwilioApplication AP0123456789abcdef0123456789abcdef -VoiceUrl 'https://example.com/ivr'" },
+            new object[] { "Remove-TwilioApplication AP0123456789abcdef0123456789abcdef -Force" },
         };
 
         [Fact]
@@ -123,6 +126,9 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { $"Save-TwilioMessageMedia {Media} -MessageSid {Message} -Path ([System.IO.Path]::GetTempPath())", Media },
             new object[] { $"Remove-TwilioMessageMedia {Media} -MessageSid {Message} -Force", Media },
             new object[] { $"Send-TwilioMessageFeedback {Message}", Message },
+            new object[] { "Get-TwilioApplication AP0123456789abcdef0123456789abcdef", "AP0123456789abcdef0123456789abcdef" },
+            new object[] { "Set-TwilioApplication AP0123456789abcdef0123456789abcdef -VoiceUrl 'https://example.com/ivr'", "AP0123456789abcdef0123456789abcdef" },
+            new object[] { "Remove-TwilioApplication AP0123456789abcdef0123456789abcdef -Force", "AP0123456789abcdef0123456789abcdef" },
         };
 
         [Fact]
@@ -173,6 +179,7 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { $"Get-TwilioMessageMedia {Message}", $"/Messages/{Message}/Media.json" },
             // Accounts are listed above the account scope: -AccountSid names the account to fetch.
             new object[] { "Get-TwilioAccount", ".json" },
+            new object[] { "Get-TwilioApplication", "/Applications.json" },
         };
 
         [Fact]

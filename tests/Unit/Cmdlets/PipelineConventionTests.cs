@@ -110,6 +110,11 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { "Get-TwilioMessage -DateSentBefore ([datetime]::MaxValue.AddDays(-1)) | Remove-TwilioMessage -Force", "DELETE /Messages/{message}.json" },
             new object[] { "[pscustomobject]@{ To = '+14155550107'; Body = 'from a CSV row' } | Send-TwilioMessage -From '+14155550100'", "POST /Messages.json" },
             new object[] { "Get-TwilioMessage $message | Set-TwilioMessage -Redact", "POST /Messages/{message}.json" },
+            new object[] { "New-TwilioApplication 'IVR' -VoiceUrl 'https://example.com/ivr' | New-TwilioCall -To '+14155550108' -From '+14155550100'", "POST /Calls.json" },
+            new object[] { "New-TwilioApplication 'IVR' -VoiceUrl 'https://example.com/ivr' | Set-TwilioApplication -SmsUrl 'https://example.com/sms'", "POST /Applications/AP" },
+            new object[] { "Get-TwilioAccount | Get-TwilioQueue", "GET /Queues.json" },
+            new object[] { "Get-TwilioAccount | Get-TwilioCall", "GET /Calls.json" },
+            new object[] { "Get-TwilioAccount | Get-TwilioMessage", "GET /Messages.json" },
         };
 
         [Theory]
@@ -124,7 +129,7 @@ namespace TwilioPS.Tests.Cmdlets
             string expected = f.Path(parts[1]);
             EmulatorRequest last = f.Session.Emulator.Requests.Last();
             // A path ending in a bare SID prefix ("…/Media/ME") names a record the row does not know in advance.
-            if (expected.EndsWith("/ME", StringComparison.Ordinal))
+            if (expected.EndsWith("/ME", StringComparison.Ordinal) || expected.EndsWith("/AP", StringComparison.Ordinal))
                 Assert.StartsWith(parts[0] + " " + expected, last.Method + " " + last.Path);
             else
                 Assert.Equal(parts[0] + " " + expected, last.Method + " " + last.Path);

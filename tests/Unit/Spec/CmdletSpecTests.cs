@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Text.Json;
 using TwilioPS.Cmdlets;
 using TwilioPS.Cmdlets.Accounts;
+using TwilioPS.Cmdlets.Applications;
 using TwilioPS.Cmdlets.Calls;
 using TwilioPS.Cmdlets.Conferences;
 using TwilioPS.Cmdlets.Messages;
@@ -58,6 +59,9 @@ namespace TwilioPS.Tests.Spec
             new object[] { typeof(GetTwilioAccountCommand), "/2010-04-01/Accounts.json", "get" },
             new object[] { typeof(NewTwilioAccountCommand), "/2010-04-01/Accounts.json", "post" },
             new object[] { typeof(SetTwilioAccountCommand), "/2010-04-01/Accounts/{Sid}.json", "post" },
+            new object[] { typeof(GetTwilioApplicationCommand), Account + "/Applications.json", "get" },
+            new object[] { typeof(NewTwilioApplicationCommand), Account + "/Applications.json", "post" },
+            new object[] { typeof(SetTwilioApplicationCommand), Account + "/Applications/{Sid}.json", "post" },
         };
 
         /// <summary>

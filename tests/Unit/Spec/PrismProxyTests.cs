@@ -376,6 +376,11 @@ namespace TwilioPS.Tests.Spec
                     if (operation == Operations.Create) form = new[] { "FriendlyName", "Prism proxy walk, created" };
                     if (operation == Operations.Update) form = new[] { "FriendlyName", "Prism proxy walk" };
                     break;
+                case "Application@Account":
+                    if (operation != Operations.Create && operation != Operations.List) values["Sid"] = Application(delete);
+                    if (operation == Operations.Create) form = new[] { "FriendlyName", "Prism walk IVR", "VoiceUrl", "https://example.com/ivr.xml", "VoiceCallerIdLookup", "true" };
+                    if (operation == Operations.Update) form = new[] { "SmsUrl", "https://example.com/sms", "SmsMethod", "GET" };
+                    break;
                 case "Call@Account":
                     values["Sid"] = Sid(delete ? "Call.Delete" : "Call");
                     if (operation == Operations.Create) form = new[] { "To", To, "From", From, "Url", "https://example.com/voice.xml" };
@@ -449,6 +454,15 @@ namespace TwilioPS.Tests.Spec
                     throw new InvalidOperationException($"No request recipe for {scope} {operation}: add one to {nameof(PrismProxyFixture)}.");
             }
             return (values, form);
+        }
+
+        /// <summary>An application of the walk's subaccount, made through the emulator's API: one to keep, one to delete.</summary>
+        private string Application(bool forDelete)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, AccountPath("/Applications.json")) { Content = Form(new[] { "FriendlyName", forDelete ? "to delete" : "kept" }) };
+            using HttpResponseMessage response = _direct.SendAsync(request).GetAwaiter().GetResult();
+            response.EnsureSuccessStatusCode();
+            return JsonDocument.Parse(response.Content.ReadAsStringAsync().GetAwaiter().GetResult()).RootElement.GetProperty("sid").GetString();
         }
 
         private static readonly Regex Placeholder = new Regex(@"\{(\w+)\}", RegexOptions.CultureInvariant);

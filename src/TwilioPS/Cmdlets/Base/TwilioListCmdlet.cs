@@ -30,6 +30,14 @@ namespace TwilioPS.Cmdlets
         public const string ListParameterSet = "List";
 
         /// <summary>
+        /// An account piped in (Get-TwilioAccount | Get-TwilioCall): binds by type, in PowerShell's first
+        /// pass, to the list set, so the account's own Sid is never coerced into the cmdlet's identity
+        /// parameter; its AccountSid then binds -AccountSid and the list is that account's.
+        /// </summary>
+        [Parameter(ParameterSetName = ListParameterSet, ValueFromPipeline = true, DontShow = true)]
+        public Models.TwilioAccount Account { get; set; }
+
+        /// <summary>
         /// Whether a listed record is wanted: a filter Twilio does not have (a wildcard name) is applied
         /// here. -First and -Skip count the records kept.
         /// </summary>

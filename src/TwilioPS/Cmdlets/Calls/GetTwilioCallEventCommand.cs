@@ -5,7 +5,7 @@ using TwilioPS.Validation;
 namespace TwilioPS.Cmdlets.Calls
 {
     /// <summary>Lists a call's events: each request Twilio made for the call (webhooks, TwiML) and the answer it got.</summary>
-    [Cmdlet(VerbsCommon.Get, "TwilioCallEvent", SupportsPaging = true)]
+    [Cmdlet(VerbsCommon.Get, "TwilioCallEvent", DefaultParameterSetName = ListParameterSet, SupportsPaging = true)]
     [OutputType(typeof(TwilioCallEvent))]
     public sealed class GetTwilioCallEventCommand : TwilioListCmdlet<TwilioCallEvent>
     {
