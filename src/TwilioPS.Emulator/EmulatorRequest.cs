@@ -79,7 +79,10 @@ namespace TwilioPS.Emulator
         EmulatorFault Intercept(EmulatorRequest request);
     }
 
-    /// <summary>What an <see cref="IRequestInterceptor"/> makes the emulator do instead of serving a request.</summary>
+    /// <summary>
+    /// What an <see cref="IRequestInterceptor"/> makes the emulator do with a request: answer with an
+    /// error instead of serving it, break the connection before or after serving it, or only delay it.
+    /// </summary>
     public sealed class EmulatorFault
     {
         public int Status { get; set; }
@@ -87,23 +90,62 @@ namespace TwilioPS.Emulator
         public string Message { get; set; }
         /// <summary>Sent as a Retry-After header (whole seconds) when set.</summary>
         public TimeSpan? RetryAfter { get; set; }
-        /// <summary>Abort the connection without any response.</summary>
+        /// <summary>Send a 200's headers and part of its body, then abort: the request is not processed.</summary>
         public bool DropConnection { get; set; }
-        /// <summary>Wait this long before answering (or dropping).</summary>
+        /// <summary>Abort the connection before any byte of a response: the request is not processed.</summary>
+        public bool DropBeforeAnyResponse { get; set; }
+        /// <summary>
+        /// Serve the request (a create creates), then send the response's headers and half its body and
+        /// abort: the client cannot tell whether the request was carried out.
+        /// </summary>
+        public bool CutResponseAfterProcessing { get; set; }
+        /// <summary>A Location header for the answer (a redirect).</summary>
+        public string Location { get; set; }
+        /// <summary>With <see cref="Body"/>: answer with this body instead of Twilio's JSON error.</summary>
+        public string ContentType { get; set; }
+        /// <summary>A raw body (a proxy's HTML page; empty for a redirect) instead of Twilio's JSON error.</summary>
+        public string Body { get; set; }
+        /// <summary>Wait this long before answering, dropping or serving.</summary>
         public TimeSpan Delay { get; set; }
+        /// <summary>The fault's name in a <see cref="RandomFaults"/> spec (e.g. "429+1s", "cut"), for counts and logs.</summary>
+        public string Kind { get; set; }
 
         public static EmulatorFault TooManyRequests(TimeSpan? retryAfter = null) => new EmulatorFault
-        { Status = 429, Code = 20429, Message = "Too Many Requests", RetryAfter = retryAfter };
+        { Status = 429, Code = 20429, Message = "Too Many Requests", RetryAfter = retryAfter, Kind = KindWithRetryAfter("429", retryAfter) };
         public static EmulatorFault ServiceUnavailable(TimeSpan? retryAfter = null) => new EmulatorFault
-        { Status = 503, Code = 20503, Message = "Service is unavailable. Please try again", RetryAfter = retryAfter };
+        { Status = 503, Code = 20503, Message = "Service is unavailable. Please try again", RetryAfter = retryAfter, Kind = KindWithRetryAfter("503", retryAfter) };
         public static EmulatorFault InternalError() => new EmulatorFault
-        { Status = 500, Code = 20500, Message = "An internal server error has occurred" };
-        public static EmulatorFault Drop() => new EmulatorFault { DropConnection = true };
+        { Status = 500, Code = 20500, Message = "An internal server error has occurred", Kind = "500" };
+        /// <summary>Headers and part of a body, then a reset, without processing the request.</summary>
+        public static EmulatorFault Drop() => new EmulatorFault { DropConnection = true, Kind = "truncate" };
+        /// <summary>The connection is aborted before any response byte, without processing the request.</summary>
+        public static EmulatorFault DropBeforeResponse() => new EmulatorFault { DropBeforeAnyResponse = true, Kind = "drop" };
+        /// <summary>The request is served (a create creates), then its response is cut off half way.</summary>
+        public static EmulatorFault CutAfterProcessing() => new EmulatorFault { CutResponseAfterProcessing = true, Kind = "cut" };
+
+        /// <summary>A proxy's HTML error page (502 Bad Gateway by default), not Twilio's JSON.</summary>
+        public static EmulatorFault HtmlPage(int status = 502) => new EmulatorFault
+        {
+            Status = status,
+            ContentType = "text/html; charset=utf-8",
+            Body = "<html><head><title>" + status + " Bad Gateway</title></head><body><h1>" + status + " Bad Gateway</h1><hr><center>proxy</center></body></html>",
+            Kind = "html",
+        };
+
+        /// <summary>A redirect (307 keeps the method and body; 301/302/303 invite a GET) to <paramref name="location"/>.</summary>
+        public static EmulatorFault Redirect(string location, int status = 307)
+        {
+            if (status < 300 || status > 399) throw new ArgumentOutOfRangeException(nameof(status), "A redirect's status is 3xx.");
+            return new EmulatorFault { Status = status, Location = location ?? throw new ArgumentNullException(nameof(location)), ContentType = "text/plain", Body = string.Empty, Kind = "redirect" };
+        }
 
         /// <summary>Only added latency: after <paramref name="delay"/> the request is served as usual.</summary>
-        public static EmulatorFault Latency(TimeSpan delay) => new EmulatorFault { Delay = delay };
+        public static EmulatorFault Latency(TimeSpan delay) => new EmulatorFault { Delay = delay, Kind = "latency" };
 
-        /// <summary>A fault that only delays (no status, no drop): the request is then served normally.</summary>
-        public bool IsLatencyOnly => Status == 0 && !DropConnection;
+        /// <summary>A fault that only delays (no status, no drop, no cut): the request is then served normally.</summary>
+        public bool IsLatencyOnly => Status == 0 && !DropConnection && !DropBeforeAnyResponse && !CutResponseAfterProcessing;
+
+        private static string KindWithRetryAfter(string status, TimeSpan? retryAfter) =>
+            retryAfter.HasValue ? status + "+" + ((int)Math.Ceiling(retryAfter.Value.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) + "s" : status;
     }
 }

@@ -4,12 +4,16 @@ using System.Threading;
 
 namespace TwilioPS.Emulator
 {
-    /// <summary>dotnet run --project src/TwilioPS.Emulator -- [--port 4010] [--seed-calls N] [--seed-recordings N] [--seed-messages N] [--cps N] [--account-sid AC…] [--auth-token …]</summary>
+    /// <summary>dotnet run --project src/TwilioPS.Emulator -- [--port 4010] [--seed-calls N] [--seed-recordings N] [--seed-messages N] [--cps N] [--account-sid AC…] [--auth-token …] [--faults SPEC [--fault-seed N]]</summary>
     internal static class Program
     {
         private static int Main(string[] args)
         {
             var options = new EmulatorOptions { Port = 4010 };
+            string faultSpec = null;
+            // Printed at start, so a run with random faults can be repeated exactly with --fault-seed.
+            int faultSeed = Environment.TickCount & int.MaxValue;
+            RandomFaults faults = null;
             try
             {
                 for (int i = 0; i < args.Length; i++)
@@ -25,6 +29,8 @@ namespace TwilioPS.Emulator
                         case "--cps": options.CallsPerSecond = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--account-sid": options.AccountSid = Next(); break;
                         case "--auth-token": options.AuthToken = Next(); break;
+                        case "--faults": faultSpec = Next(); break;
+                        case "--fault-seed": faultSeed = int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture); break;
                         case "-h": case "--help": case "-?":
                             Console.WriteLine("TwilioPS.Emulator: a local Twilio 2010-04-01 REST API.");
                             Console.WriteLine("  --port N             TCP port on 127.0.0.1 (default 4010; 0 = any free port)");
@@ -34,10 +40,15 @@ namespace TwilioPS.Emulator
                             Console.WriteLine("  --cps N              the account's calls per second (default 1)");
                             Console.WriteLine("  --account-sid AC…    the main account SID (default " + EmulatorOptions.DefaultAccountSid + ")");
                             Console.WriteLine("  --auth-token T       the main account's auth token");
+                            Console.WriteLine("  --faults SPEC        inject faults at random, per route, e.g.");
+                            Console.WriteLine("                       \"POST */Messages.json: 429=10%, 429+1s=5%, 503=3%, 500=2%, drop=2%, cut=1%, latency=20ms; GET *: 503=5%\"");
+                            Console.WriteLine("                       kinds: " + string.Join(", ", RandomFaults.Kinds) + "; latency=Nms delays every matched request");
+                            Console.WriteLine("  --fault-seed N       the seed of the faults' random draws (default: printed at start)");
                             return 0;
                         default: throw new ArgumentException("Unknown option " + name + " (try --help)");
                     }
                 }
+                if (faultSpec != null) faults = RandomFaults.Parse(faultSpec, faultSeed);
             }
             catch (Exception ex) when (ex is ArgumentException || ex is FormatException || ex is OverflowException)
             {
@@ -46,7 +57,7 @@ namespace TwilioPS.Emulator
             }
 
             TwilioEmulator emulator;
-            try { emulator = TwilioEmulator.Start(options); }
+            try { emulator = TwilioEmulator.Start(options); emulator.Interceptor = faults; }
             catch (Exception ex) when (ex is InvalidOperationException || ex is ArgumentException)
             {
                 Console.Error.WriteLine(ex.Message);
@@ -67,6 +78,7 @@ namespace TwilioPS.Emulator
                 if (options.SeedCalls > 0) Console.WriteLine("  Seeded " + options.SeedCalls + " calls");
                 if (options.SeedRecordings > 0) Console.WriteLine("  Seeded " + options.SeedRecordings + " recordings");
                 if (options.SeedMessages > 0) Console.WriteLine("  Seeded " + options.SeedMessages + " messages");
+                if (faults != null) Console.WriteLine("  Faults       " + faults + " (--fault-seed " + faults.Seed.ToString(CultureInfo.InvariantCulture) + ")");
                 Console.WriteLine();
                 Console.WriteLine("TWILIO_ACCOUNT_SID=" + emulator.AccountSid);
                 Console.WriteLine("TWILIO_AUTH_TOKEN=" + emulator.AuthToken);
@@ -75,6 +87,7 @@ namespace TwilioPS.Emulator
                 Console.WriteLine();
                 Console.WriteLine("Press Ctrl+C to stop.");
                 stop.Wait();
+                if (faults != null) Console.WriteLine("Injected: " + (faults.Injected.Count == 0 ? "nothing" : faults.Summary()));
                 Console.WriteLine("Stopping.");
             }
             return 0;

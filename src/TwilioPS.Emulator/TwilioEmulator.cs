@@ -235,7 +235,7 @@ namespace TwilioPS.Emulator
             try
             {
                 EmulatorRequest request = ReadRequest(http.Request);
-                var ctx = new RequestContext(this, request, http.Response, request.Timestamp);
+                var ctx = new RequestContext(this, request, http, request.Timestamp);
                 try
                 {
                     IRequestInterceptor interceptor = Interceptor;
@@ -243,15 +243,25 @@ namespace TwilioPS.Emulator
                     if (fault != null)
                     {
                         if (fault.Delay > TimeSpan.Zero) await Task.Delay(fault.Delay, _stopping.Token).ConfigureAwait(false);
+                        if (fault.DropBeforeAnyResponse) { ConnectionReset.Reset(http); return; }
+                        if (fault.DropConnection) { DropMidResponse(http); return; }
+                        if (fault.CutResponseAfterProcessing)
+                        {
+                            // Whatever the handler answers (a 201, or an error it raises) is cut off on the wire.
+                            ctx.CutResponse = true;
+                            Dispatch(ctx, http.Request);
+                            return;
+                        }
                         if (fault.IsLatencyOnly)
                         {
                             Dispatch(ctx, http.Request);
                             return;
                         }
-                        if (fault.DropConnection) { DropMidResponse(http.Response); return; }
                         if (fault.RetryAfter.HasValue)
                             ctx.AddHeader("Retry-After", ((int)Math.Ceiling(fault.RetryAfter.Value.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                        ctx.Error(fault.Status, fault.Code, fault.Message ?? "Injected fault");
+                        if (fault.Location != null) ctx.AddHeader("Location", fault.Location);
+                        if (fault.Body != null) ctx.Text(fault.Status, fault.ContentType ?? "text/plain", fault.Body);
+                        else ctx.Error(fault.Status, fault.Code, fault.Message ?? "Injected fault");
                         return;
                     }
                     Dispatch(ctx, http.Request);
@@ -275,12 +285,13 @@ namespace TwilioPS.Emulator
 
         /// <summary>
         /// Breaks the connection in a way every client notices: headers that promise a body, part of
-        /// it, then a reset. (HttpListener's managed Abort alone can still produce an empty 200.)
+        /// it, then a reset.
         /// </summary>
-        private static void DropMidResponse(HttpListenerResponse response)
+        private static void DropMidResponse(HttpListenerContext http)
         {
             try
             {
+                HttpListenerResponse response = http.Response;
                 response.StatusCode = 200;
                 response.ContentType = "application/json; charset=utf-8";
                 response.ContentLength64 = 1024;
@@ -292,7 +303,7 @@ namespace TwilioPS.Emulator
             {
                 // Already gone: that is the point.
             }
-            response.Abort();
+            ConnectionReset.Reset(http);
         }
 
         private void Dispatch(RequestContext ctx, HttpListenerRequest http)

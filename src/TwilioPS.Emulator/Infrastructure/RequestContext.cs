@@ -10,13 +10,15 @@ namespace TwilioPS.Emulator.Infrastructure
     /// <summary>Everything a handler needs: the request, route values, the caller, the clock, and the response.</summary>
     internal sealed class RequestContext
     {
+        private readonly HttpListenerContext _http;
         private readonly HttpListenerResponse _response;
 
-        public RequestContext(TwilioEmulator emulator, EmulatorRequest request, HttpListenerResponse response, DateTimeOffset now)
+        public RequestContext(TwilioEmulator emulator, EmulatorRequest request, HttpListenerContext http, DateTimeOffset now)
         {
             Emulator = emulator;
             Request = request;
-            _response = response;
+            _http = http;
+            _response = http.Response;
             Now = now;
         }
 
@@ -32,6 +34,11 @@ namespace TwilioPS.Emulator.Infrastructure
         /// <summary>The catalog scope the request was routed through (null for routes outside the catalog).</summary>
         public ResourceScope Scope { get; set; }
         public bool Responded { get; private set; }
+        /// <summary>
+        /// Fault injection: the response is written only in part (headers promising the whole body, half
+        /// of it) and the connection aborted, after the handler did its work.
+        /// </summary>
+        public bool CutResponse { get; set; }
 
         public string Route(string name) => RouteValues != null && RouteValues.TryGetValue(name, out string v) ? v : null;
         public string Form(string name) => Request.FormValue(name);
@@ -65,6 +72,12 @@ namespace TwilioPS.Emulator.Infrastructure
         public void NoContent()
         {
             Responded = true;
+            if (CutResponse)
+            {
+                // No body to cut: the answer is lost altogether.
+                ConnectionReset.Reset(_http);
+                return;
+            }
             Request.ResponseStatus = 204;
             _response.StatusCode = 204;
             _response.ContentLength64 = 0;
@@ -74,13 +87,28 @@ namespace TwilioPS.Emulator.Infrastructure
         /// <summary>A 200 with a binary body (recording media), Content-Length set.</summary>
         public void Media(string contentType, byte[] body) => Send(200, body, body.Length, contentType);
 
+        /// <summary>A body that is not Twilio's JSON (a proxy's page, a redirect's note).</summary>
+        public void Text(int status, string contentType, string body)
+        {
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(body);
+            Send(status, bytes, bytes.Length, contentType);
+        }
+
         private void Send(int status, byte[] body, int count, string contentType = "application/json; charset=utf-8")
         {
             Responded = true;
-            Request.ResponseStatus = status;
             _response.StatusCode = status;
             _response.ContentType = contentType;
             _response.ContentLength64 = count;
+            if (CutResponse)
+            {
+                // Flushed so the headers and the half body reach the client before the abort.
+                _response.OutputStream.Write(body, 0, count / 2);
+                _response.OutputStream.Flush();
+                ConnectionReset.Reset(_http);
+                return;
+            }
+            Request.ResponseStatus = status;
             _response.OutputStream.Write(body, 0, count);
             _response.Close();
         }
