@@ -124,6 +124,32 @@ namespace TwilioPS.Client
             }
         }
 
+        /// <summary>
+        /// Whether a failed request never left this machine: the host could not be resolved or refused
+        /// the connection. Anything else (a reset, a closed connection) may have reached Twilio.
+        /// </summary>
+        private static bool NeverSent(Exception exception)
+        {
+            for (Exception inner = exception; inner != null; inner = inner.InnerException)
+            {
+                if (inner is System.Net.Sockets.SocketException socket)
+                {
+                    switch (socket.SocketErrorCode)
+                    {
+                        case System.Net.Sockets.SocketError.ConnectionRefused:
+                        case System.Net.Sockets.SocketError.HostNotFound:
+                        case System.Net.Sockets.SocketError.NoData:
+                        case System.Net.Sockets.SocketError.TryAgain:
+                        case System.Net.Sockets.SocketError.NetworkUnreachable:
+                        case System.Net.Sockets.SocketError.HostUnreachable:
+                            return true;
+                    }
+                }
+                if (inner is System.Security.Authentication.AuthenticationException) return true;   // TLS failed: nothing was sent
+            }
+            return false;
+        }
+
         /// <summary>A request path for a message: without its query, and scrubbed (a next_page_uri is the server's text).</summary>
         private string Shown(string path)
         {
@@ -178,6 +204,14 @@ namespace TwilioPS.Client
             try
             {
                 response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (HttpRequestException exception) when (method == HttpMethod.Post && !cancellationToken.IsCancellationRequested && !NeverSent(exception))
+            {
+                // The connection broke after the request went out and before any answer: Twilio may have
+                // created the call or message. Say so, so the user checks instead of blindly resending.
+                throw new TwilioResponseInterruptedException(
+                    $"The connection broke before Twilio answered {method.Method} {Shown(path)} ({Scrub(exception.Message)}): it may have been carried out. Check before sending it again.",
+                    exception);
             }
             finally
             {
