@@ -15,6 +15,7 @@ namespace TwilioPS.Client
     public sealed class FormBuilder : IEnumerable<KeyValuePair<string, string>>
     {
         private readonly List<KeyValuePair<string, string>> _pairs = new List<KeyValuePair<string, string>>();
+        private readonly List<string> _secrets = new List<string>();
 
         public int Count => _pairs.Count;
 
@@ -23,6 +24,19 @@ namespace TwilioPS.Client
             if (value != null) _pairs.Add(new KeyValuePair<string, string>(name, value));
             return this;
         }
+
+        /// <summary>
+        /// Adds a field whose value is a secret (a SIP password): sent like any other, and removed from
+        /// any text the server sends back about this request.
+        /// </summary>
+        public FormBuilder AddSecret(string name, string value)
+        {
+            if (!string.IsNullOrEmpty(value)) _secrets.Add(value);
+            return Add(name, value);
+        }
+
+        /// <summary>The secret values this form carries (see <see cref="AddSecret"/>).</summary>
+        internal IReadOnlyList<string> Secrets => _secrets;
 
         public FormBuilder Add(string name, IEnumerable<string> values)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Text;
@@ -20,14 +21,18 @@ namespace TwilioPS.Client
         private readonly Regex _forms;
 
         public SecretScrubber(string userName, string secret)
+            : this(new[] { secret, Convert.ToBase64String(Encoding.UTF8.GetBytes(userName + ":" + secret)) })
         {
-            string[] forms = new[]
-                {
-                    secret,
-                    Convert.ToBase64String(Encoding.UTF8.GetBytes(userName + ":" + secret)),
-                    Uri.EscapeDataString(secret),
-                    WebUtility.UrlEncode(secret),
-                }
+        }
+
+        /// <summary>For secrets a request's form carried (a SIP password): each as typed and URL-encoded.</summary>
+        public static SecretScrubber ForValues(IEnumerable<string> secrets) => new SecretScrubber(secrets.ToArray());
+
+        private SecretScrubber(string[] plainForms)
+        {
+            string[] forms = plainForms
+                .Where(form => !string.IsNullOrEmpty(form))
+                .SelectMany(form => new[] { form, Uri.EscapeDataString(form), WebUtility.UrlEncode(form) })
                 .Where(form => !string.IsNullOrEmpty(form))
                 .Distinct(StringComparer.Ordinal)
                 .OrderByDescending(form => form.Length) // the longest first, so no form is left half-replaced

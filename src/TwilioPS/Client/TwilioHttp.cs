@@ -39,6 +39,14 @@ namespace TwilioPS.Client
         /// <summary>Text a server sent, without the connection's secret (some proxies echo the Authorization header).</summary>
         internal string Scrub(string text) => _scrubber == null ? text : _scrubber.Scrub(text);
 
+        /// <summary>Text a server sent about a request, without the connection's secret nor the secrets the request's form carried.</summary>
+        private string Scrub(string text, FormBuilder form)
+        {
+            text = Scrub(text);
+            if (string.IsNullOrEmpty(text) || form == null || form.Secrets.Count == 0) return text;
+            return SecretScrubber.ForValues(form.Secrets).Scrub(text);
+        }
+
         /// <summary>
         /// A body that is not the JSON the Twilio API sends. The JSON error's message may quote the
         /// server's text, so it is scrubbed, and the original exception (which quotes it too) is not kept.
@@ -177,7 +185,7 @@ namespace TwilioPS.Client
                 catch (System.IO.IOException exception) when (method != HttpMethod.Get && method != HttpMethod.Delete && !cancellationToken.IsCancellationRequested)
                 {
                     throw new TwilioResponseInterruptedException(
-                        $"The response to {method.Method} {Shown(path)} broke off after Twilio received the request ({Scrub(exception.Message)}): it may have been carried out. Check before sending it again.",
+                        $"The response to {method.Method} {Shown(path)} broke off after Twilio received the request ({Scrub(exception.Message, form)}): it may have been carried out. Check before sending it again.",
                         exception);
                 }
             }
@@ -210,7 +218,7 @@ namespace TwilioPS.Client
                 // The connection broke after the request went out and before any answer: Twilio may have
                 // created the call or message. Say so, so the user checks instead of blindly resending.
                 throw new TwilioResponseInterruptedException(
-                    $"The connection broke before Twilio answered {method.Method} {Shown(path)} ({Scrub(exception.Message)}): it may have been carried out. Check before sending it again.",
+                    $"The connection broke before Twilio answered {method.Method} {Shown(path)} ({Scrub(exception.Message, form)}): it may have been carried out. Check before sending it again.",
                     exception);
             }
             finally
@@ -231,27 +239,27 @@ namespace TwilioPS.Client
                         "The API answered {0} {1} with HTTP {2}, a redirect{3}. The Twilio API does not redirect, so TwilioPS never follows one: check -BaseUri and any proxy in between.",
                         method.Method, Shown(path), status, location == null ? string.Empty : " to " + Truncate(Scrub(location), 200)));
                 }
-                throw await ReadErrorAsync(response, method, path, cancellationToken).ConfigureAwait(false);
+                throw await ReadErrorAsync(response, method, path, form, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        private async Task<TwilioApiException> ReadErrorAsync(HttpResponseMessage response, HttpMethod method, string path, CancellationToken cancellationToken)
+        private async Task<TwilioApiException> ReadErrorAsync(HttpResponseMessage response, HttpMethod method, string path, FormBuilder form, CancellationToken cancellationToken)
         {
             string text = null;
             try
             {
                 using (ResponseBuffer body = await ResponseBuffer.ReadAsync(response.Content, cancellationToken).ConfigureAwait(false))
                 {
-                    text = Scrub(Encoding.UTF8.GetString(body.Memory.ToArray()));
+                    text = Scrub(Encoding.UTF8.GetString(body.Memory.ToArray()), form);
                     if (body.Length > 0 && body.Span[0] == (byte)'{')
                     {
                         TwilioErrorBody error = JsonSerializer.Deserialize(body.Span, TwilioJsonContext.Default.TwilioErrorBody);
                         if (error != null && (error.Code.HasValue || error.Message != null))
                         {
-                            return new TwilioApiException(response.StatusCode, error.Code, Scrub(error.Message), Scrub(error.MoreInfo),
-                                Scrub(error.Details?.GetRawText()), method.Method, Scrub(path));
+                            return new TwilioApiException(response.StatusCode, error.Code, Scrub(error.Message, form), Scrub(error.MoreInfo, form),
+                                Scrub(error.Details?.GetRawText(), form), method.Method, Scrub(path));
                         }
-                        TwilioApiException problem = ProblemDetails(body.Span, response.StatusCode, method, path);
+                        TwilioApiException problem = ProblemDetails(body.Span, response.StatusCode, method, path, form);
                         if (problem != null) return problem;
                     }
                 }
@@ -261,7 +269,7 @@ namespace TwilioPS.Client
                 // Not Twilio's JSON (a proxy's HTML page, say): report the status with the text below.
             }
 
-            string message = string.IsNullOrWhiteSpace(text) ? Scrub(response.ReasonPhrase) : Truncate(text.Trim(), 300);
+            string message = string.IsNullOrWhiteSpace(text) ? Scrub(response.ReasonPhrase, form) : Truncate(text.Trim(), 300);
             return new TwilioApiException(response.StatusCode, null, message, null, null, method.Method, Scrub(path));
         }
 
@@ -269,7 +277,7 @@ namespace TwilioPS.Client
         /// An RFC 7807 problem (what stand-ins such as Prism send: title, detail and a "validation" list),
         /// kept readable instead of reduced to its status.
         /// </summary>
-        private TwilioApiException ProblemDetails(ReadOnlySpan<byte> json, HttpStatusCode status, HttpMethod method, string path)
+        private TwilioApiException ProblemDetails(ReadOnlySpan<byte> json, HttpStatusCode status, HttpMethod method, string path, FormBuilder form)
         {
             using (JsonDocument document = JsonDocument.Parse(json.ToArray()))
             {
@@ -280,7 +288,7 @@ namespace TwilioPS.Client
                 string details = root.TryGetProperty("validation", out JsonElement v) ? v.GetRawText() : null;
                 string message = title != null && detail != null ? title + ": " + detail : title ?? detail;
                 if (details != null) message += " " + details;
-                return new TwilioApiException(status, null, Scrub(message), null, Scrub(details), method.Method, Scrub(path));
+                return new TwilioApiException(status, null, Scrub(message, form), null, Scrub(details, form), method.Method, Scrub(path));
             }
         }
 

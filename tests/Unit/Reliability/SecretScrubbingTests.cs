@@ -51,6 +51,35 @@ namespace TwilioPS.Tests.Reliability
             Assert.Contains(Everything(r), t => t.Contains("[secret removed]"));
         }
 
+        private const string SipPassword = "s1p p@ss/w+rd&";
+
+        /// <summary>A SIP password travels in the form; a server quoting the form back must not put it on screen.</summary>
+        [Theory]
+        [InlineData("New-TwilioCall -To 'sip:alice@example.com' -From '+14155550100' -Url 'https://example.com/v' -SipAuthCredential $sip")]
+        [InlineData("Add-TwilioConferenceParticipant -ConferenceSid Standup -To 'sip:alice@example.com' -From '+14155550100' -SipAuthCredential $sip")]
+        public void An_echoed_SIP_password_never_reaches_a_record_or_stream(string script)
+        {
+            string echo = $"you sent SipAuthPassword={Uri.EscapeDataString(SipPassword)} (as {WebUtility.UrlEncode(SipPassword)}), that is '{SipPassword}'";
+            using var s = new HostileSession((r, x) => x.RespondAsync(400, "application/json",
+                Encoding.UTF8.GetBytes($"{{\"code\":21210,\"message\":{Json(echo)},\"status\":400,\"details\":{{\"form\":{Json(echo)}}}}}")));
+            var sip = new System.Security.SecureString();
+            foreach (char c in SipPassword) sip.AppendChar(c);
+            s.PowerShell.SetVariable("sip", new PSCredential("alice", sip));
+
+            PowerShellResult r = s.Run(script);
+
+            ErrorRecord error = Assert.Single(r.Errors);
+            Assert.Contains("21210", error.ToString() + error.FullyQualifiedErrorId);
+            string[] forms = { SipPassword, Uri.EscapeDataString(SipPassword), WebUtility.UrlEncode(SipPassword) };
+            foreach (string text in Everything(r))
+                foreach (string form in forms)
+                    Assert.False(text.Contains(form, StringComparison.Ordinal), $"'{form}' reached: {text}");
+            Assert.Contains(Everything(r), t => t.Contains("you sent SipAuthPassword=[secret removed]"));
+            // The password did go out: scrubbing is about what comes back, not what is sent.
+            Assert.Contains(s.Server.Requests, q => q.Body.Contains("SipAuthPassword=" + Uri.EscapeDataString(SipPassword).Replace("%20", "+"), StringComparison.OrdinalIgnoreCase)
+                                                 || q.Body.Contains("SipAuthPassword=" + Uri.EscapeDataString(SipPassword), StringComparison.OrdinalIgnoreCase));
+        }
+
         /// <summary>Every text an error carries: the record, its details, the whole exception chain and every string property.</summary>
         private static IEnumerable<string> Everything(PowerShellResult r)
         {

@@ -156,7 +156,7 @@ namespace TwilioPS.Cmdlets.Calls
             if (SipAuthCredential != null)
             {
                 form.Add("SipAuthUsername", SipAuthCredential.UserName);
-                form.Add("SipAuthPassword", SipAuthCredential.GetNetworkCredential().Password);
+                form.AddSecret("SipAuthPassword", SipAuthCredential.GetNetworkCredential().Password);
             }
 
             Submit(ct => Client.Calls.CreateAsync(AccountPath(), form, ct), To);

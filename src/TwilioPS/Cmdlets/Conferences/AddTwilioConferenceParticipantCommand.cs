@@ -101,7 +101,7 @@ namespace TwilioPS.Cmdlets.Conferences
             if (SipAuthCredential != null)
             {
                 form.Add("SipAuthUsername", SipAuthCredential.UserName);
-                form.Add("SipAuthPassword", SipAuthCredential.GetNetworkCredential().Password);
+                form.AddSecret("SipAuthPassword", SipAuthCredential.GetNetworkCredential().Password);
             }
             WriteObject(Await(ct => Client.ConferenceParticipants.CreateAsync(AccountPath().With("ConferenceSid", ConferenceSid), form, ct)));
         }
