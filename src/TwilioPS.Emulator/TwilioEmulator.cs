@@ -52,6 +52,7 @@ namespace TwilioPS.Emulator
             Notifications = NotificationHandlers.Collection();
             Flows = new FlowStore(Calls);
             Messages = new MessageStore();
+            StatusCallbacks = new StatusCallbackSender(this);
             AccountHandlers.Register(_router);
             CallHandlers.Register(_router, Calls.Records);
             CallEventHandlers.Register(_router);
@@ -131,6 +132,11 @@ namespace TwilioPS.Emulator
         /// <summary>Conferences and queues, which calls join and leave as the clock moves.</summary>
         internal FlowStore Flows { get; }
         internal MessageStore Messages { get; }
+        /// <summary>Sends calls' signed status callbacks as the clock passes their events.</summary>
+        internal StatusCallbackSender StatusCallbacks { get; }
+
+        /// <summary>Status callbacks delivered so far (the listener answered).</summary>
+        public long StatusCallbacksSent => StatusCallbacks.Sent;
 
         /// <summary>http://127.0.0.1:{port} (no trailing path).</summary>
         public Uri BaseUri { get; }
@@ -206,6 +212,7 @@ namespace TwilioPS.Emulator
             try { _listener.Stop(); } catch (ObjectDisposedException) { }
             try { _listener.Close(); } catch (ObjectDisposedException) { }
             try { _acceptLoop?.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+            StatusCallbacks.Dispose();
         }
 
         public void Dispose() => Stop();

@@ -98,6 +98,7 @@ namespace TwilioPS.Emulator.Resources
 
             CallTimeline t = Dial(ctx, call, timeout, timeLimit);
             ctx.Emulator.Calls.For(ctx.Account.Sid).Add(call);
+            ctx.Emulator.StatusCallbacks.Watch(call);
             // Twilio runs Twiml only when no Url is given.
             if (string.IsNullOrEmpty(url)) ctx.Emulator.Flows.For(ctx.Account.Sid).Follow(call, twiml);
             if (t.AnswerAt.HasValue)
@@ -221,6 +222,7 @@ namespace TwilioPS.Emulator.Resources
                 if ((v = r.FormValue("StatusCallbackMethod")) != null) call.StatusCallbackMethod = v;
                 call.Timeline = t;
             });
+            ctx.Emulator.StatusCallbacks.Watch(call);
             ctx.Json(200, w => call.Write(w, now));
         }
     }

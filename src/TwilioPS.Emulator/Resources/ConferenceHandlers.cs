@@ -252,6 +252,7 @@ namespace TwilioPS.Emulator.Resources
                 call.CreateParameters = r.Form;
                 CallHandlers.Dial(ctx, call, timeout, timeLimit);
                 ctx.Emulator.Calls.For(ctx.Account.Sid).Add(call);
+                ctx.Emulator.StatusCallbacks.Watch(call);
 
                 var p = new Participant { Conference = conference, Call = call, DateCreated = now, DateUpdated = now, Settings = settings };
                 conference.Participants.Add(p);

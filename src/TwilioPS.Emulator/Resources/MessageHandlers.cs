@@ -154,6 +154,7 @@ namespace TwilioPS.Emulator.Resources
             message.Segments = MessageStore.SegmentsOf(message.Body, mediaUrls.Count, to);
             message.SendAt = sendAt;
             message.ProvideFeedback = feedback;
+            message.StatusCallback = string.IsNullOrEmpty(callback) ? null : callback;
             if (feedback)
             {
                 message.Timeline.Outcome = "unconfirmed";
@@ -162,6 +163,7 @@ namespace TwilioPS.Emulator.Resources
             AccountMessages store = Store(ctx);
             store.Media.AddRange(media);
             store.Messages.Add(message);
+            ctx.Emulator.StatusCallbacks.Watch(message);
             Respond(ctx, 201, message);
         }
 

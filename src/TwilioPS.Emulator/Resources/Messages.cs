@@ -118,6 +118,8 @@ namespace TwilioPS.Emulator.Resources
         public int Segments;
         public int NumMedia;
         public bool ProvideFeedback;
+        /// <summary>Where each status change is POSTed, signed (see <see cref="StatusCallbackSender"/>).</summary>
+        public string StatusCallback;
         public DateTimeOffset DateCreated;
         /// <summary>Set for a scheduled message: it stays "scheduled" until then.</summary>
         public DateTimeOffset? SendAt;
