@@ -39,6 +39,7 @@ namespace TwilioPS.Emulator.Resources
         private readonly HttpClient _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
         private readonly Timer _timer;
         private int _pumping;
+        private long _sent;
 
         private sealed class Progress
         {
@@ -66,7 +67,6 @@ namespace TwilioPS.Emulator.Resources
 
         /// <summary>Callbacks sent so far (for tests and the log).</summary>
         public long Sent => Interlocked.Read(ref _sent);
-        private long _sent;
 
         private void Pump()
         {
@@ -96,9 +96,10 @@ namespace TwilioPS.Emulator.Resources
                     if (state.IsFinal) _messages.TryRemove(watched.Key, out _);
                 }
             }
-            catch (ObjectDisposedException)
+            catch (Exception)
             {
-                // stopping
+                // Stopping (the client disposed), or a callback URL HttpClient cannot send to: an
+                // exception escaping a timer callback would end the emulator's process.
             }
             finally
             {
@@ -193,8 +194,12 @@ namespace TwilioPS.Emulator.Resources
                 using (HttpResponseMessage response = await _http.SendAsync(request).ConfigureAwait(false)) { }
                 Interlocked.Increment(ref _sent);
             }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
+            catch (Exception exception) when (exception is HttpRequestException || exception is TaskCanceledException
+                                               || exception is InvalidOperationException || exception is NotSupportedException)
+            {
+                // Not delivered (nobody listening, a timeout, a URL HttpClient cannot send to): as on
+                // Twilio, the callback is not tried again, and the next one still goes.
+            }
         }
 
         /// <summary>Twilio's webhook signature: HMAC-SHA1 over the URL and each POST parameter's name and value, sorted by name.</summary>

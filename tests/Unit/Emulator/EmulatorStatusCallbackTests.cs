@@ -138,6 +138,27 @@ namespace TwilioPS.Tests.Emulator
             Assert.False(Assert.Single(s.Run("Test-TwilioSignature -Url $url -Signature $sig -AuthToken ([System.Net.NetworkCredential]::new('', '0000').SecurePassword)").Objects<bool>()));
         }
 
+        [Fact]
+        public void A_callback_nobody_answers_is_dropped_and_the_others_still_arrive()
+        {
+            using var listener = new CallbackListener();
+            using EmulatedSession s = FastCalls();
+            s.PowerShell.SetVariable("cb", listener.Url);
+            s.Run(@"New-TwilioCall -To '+14155550101' -From '+14155550100' -Url 'https://example.com/v' -StatusCallback 'http://127.0.0.1:9/nobody' -StatusCallbackEvent initiated, completed
+                    New-TwilioCall -To '+14155550102' -From '+14155550100' -Url 'https://example.com/v' -StatusCallback $cb").ThrowIfFailed();
+
+            Callback completed = Assert.Single(listener.Take(1));
+
+            Assert.Equal("+14155550102", completed.Form["To"]);
+            Assert.Equal("completed", completed.Form["CallStatus"]);
+            // The listener records a callback before it answers, and the emulator counts it after.
+            SpinWait.SpinUntil(() => s.Emulator.StatusCallbacksSent >= 1, TimeSpan.FromSeconds(5));
+            Assert.Equal(1, s.Emulator.StatusCallbacksSent);
+            PowerShellResult listed = s.Run("Get-TwilioCall");
+            listed.ThrowIfFailed();
+            Assert.Equal(2, listed.Objects<TwilioPS.Models.TwilioCall>().Count());
+        }
+
         [Theory]
         [InlineData("+14155550101", new[] { "queued", "sent", "delivered" }, null)]
         [InlineData("+15005550009", new[] { "queued", "sent", "undelivered" }, "30003")]
