@@ -30,10 +30,9 @@ namespace TwilioPS.Emulator.Resources
     internal sealed class StatusCallbackSender : IDisposable
     {
         private static readonly string[] Stages = { "initiated", "ringing", "answered", "completed" };
-
-        private readonly TwilioEmulator _emulator;
         private static readonly string[] ReportedMessageStatuses = { "queued", "sent", "delivered", "undelivered", "failed", "canceled" };
 
+        private readonly TwilioEmulator _emulator;
         private readonly ConcurrentDictionary<Call, Progress> _watched = new ConcurrentDictionary<Call, Progress>();
         private readonly ConcurrentDictionary<Message, string> _messages = new ConcurrentDictionary<Message, string>(); // last status sent
         private readonly HttpClient _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
