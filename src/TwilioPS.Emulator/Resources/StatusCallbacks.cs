@@ -202,6 +202,10 @@ namespace TwilioPS.Emulator.Resources
         }
 
         /// <summary>Twilio's webhook signature: HMAC-SHA1 over the URL and each POST parameter's name and value, sorted by name.</summary>
+        /// <remarks>
+        /// Written apart from the module's WebhookSignature on purpose: the tests verify these
+        /// signatures with Test-TwilioSignature, which proves something only if the two are separate.
+        /// </remarks>
         internal static string Sign(string authToken, string url, IEnumerable<KeyValuePair<string, string>> form)
         {
             var data = new StringBuilder(url);

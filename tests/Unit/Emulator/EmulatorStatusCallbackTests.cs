@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using TwilioPS.Emulator;
@@ -31,10 +30,7 @@ namespace TwilioPS.Tests.Emulator
 
             public CallbackListener()
             {
-                var probe = new TcpListener(IPAddress.Loopback, 0);
-                probe.Start();
-                int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-                probe.Stop();
+                int port = Loopback.FreePort();
                 Url = $"http://127.0.0.1:{port}/status";
                 _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
                 _listener.Start();

@@ -32,15 +32,6 @@ namespace TwilioPS.Tests.Reliability
             }
         }
 
-        private static int DeadPort()
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            return port;
-        }
-
         public static TheoryData<string, string> ConnectFailures => new TheoryData<string, string>
         {
             { "refused", "TwilioConnectionFailed" },
@@ -63,7 +54,7 @@ namespace TwilioPS.Tests.Reliability
                 }
             });
             using var ps = new PowerShellSession();
-            ps.SetVariable("uri", failure == "refused" ? new Uri($"http://127.0.0.1:{DeadPort()}") : hostile.BaseUri);
+            ps.SetVariable("uri", failure == "refused" ? new Uri($"http://127.0.0.1:{Loopback.FreePort()}") : hostile.BaseUri);
             ps.SetVariable("token", EmulatedSession.Secure(HostileSession.AuthToken));
             PowerShellResult r = ps.Run("try { Connect-Twilio -BaseUri $uri -AccountSid AC00000000000000000000000000000002 -AuthToken $token -MaxRetries 0; 'not caught' } catch { 'caught ' + $_.FullyQualifiedErrorId }");
             Assert.StartsWith("caught " + errorId, Assert.Single(r.Output).ToString());

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading;
+using TwilioPS.Tests.Hosting;
 
 namespace TwilioPS.Tests.Spec
 {
@@ -118,15 +119,6 @@ namespace TwilioPS.Tests.Spec
             }
             if (process.ExitCode != 0) throw new InvalidOperationException($"{file} {arguments} failed ({process.ExitCode}): {stderr}");
         }
-
-        public static int FreePort()
-        {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            return port;
-        }
     }
 
     /// <summary>
@@ -149,7 +141,7 @@ namespace TwilioPS.Tests.Spec
         {
             OfficialSpec.EnsureInstalled();
             _ownSpec = ownsSpec ? spec : null;
-            Port = OfficialSpec.FreePort();
+            Port = Loopback.FreePort();
             var start = new ProcessStartInfo("node", $"\"{OfficialSpec.PrismPath}\" {command} \"{spec}\" {arguments} -h 127.0.0.1 -p {Port}")
             {
                 RedirectStandardOutput = true,
