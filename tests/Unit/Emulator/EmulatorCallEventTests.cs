@@ -17,12 +17,7 @@ namespace TwilioPS.Tests.Emulator
     public class EmulatorCallEventTests
     {
         // A call created at T0 rings at +1 s, is answered at +3 s and ends at +63 s.
-        private static Api Timed(out ManualClock clock) => Api.WithClock(out clock, o =>
-        {
-            o.RingDelay = TimeSpan.FromSeconds(1);
-            o.AnswerDelay = TimeSpan.FromSeconds(2);
-            o.CallDuration = TimeSpan.FromSeconds(60);
-        });
+        private static Api Timed(out ManualClock clock) => Api.WithMinuteCalls(out clock);
 
         private static string EventsPath(Api api, string call) => "/2010-04-01/Accounts/" + api.AccountSid + "/Calls/" + call + "/Events.json";
         private static List<JsonElement> Items(ApiResponse r) => r.Json.GetProperty("events").EnumerateArray().ToList();

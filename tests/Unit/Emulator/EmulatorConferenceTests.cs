@@ -20,13 +20,7 @@ namespace TwilioPS.Tests.Emulator
     public class EmulatorConferenceTests
     {
         // A call created at T0 rings at +1 s, is answered (and joins) at +3 s and ends at +63 s.
-        internal static Api Timed(out ManualClock clock) => Api.WithClock(out clock, o =>
-        {
-            o.RingDelay = TimeSpan.FromSeconds(1);
-            o.AnswerDelay = TimeSpan.FromSeconds(2);
-            o.CallDuration = TimeSpan.FromSeconds(60);
-            o.CallsPerSecond = 100;
-        });
+        internal static Api Timed(out ManualClock clock) => Api.WithMinuteCalls(out clock, o => o.CallsPerSecond = 100);
 
         private static readonly TimeSpan ToAnswer = TimeSpan.FromSeconds(3);
 

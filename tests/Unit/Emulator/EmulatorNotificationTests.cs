@@ -20,12 +20,7 @@ namespace TwilioPS.Tests.Emulator
         private const string Unreachable = "https://unreachable.example/voice.xml";
 
         // A call created at T0 rings at +1 s and is answered at +3 s.
-        private static Api Timed(out ManualClock clock) => Api.WithClock(out clock, o =>
-        {
-            o.RingDelay = TimeSpan.FromSeconds(1);
-            o.AnswerDelay = TimeSpan.FromSeconds(2);
-            o.CallDuration = TimeSpan.FromSeconds(60);
-        });
+        private static Api Timed(out ManualClock clock) => Api.WithMinuteCalls(out clock);
 
         private static string NotificationsPath(Api api) => "/2010-04-01/Accounts/" + api.AccountSid + "/Notifications.json";
         private static string NotificationPath(Api api, string sid) => "/2010-04-01/Accounts/" + api.AccountSid + "/Notifications/" + sid + ".json";

@@ -21,13 +21,7 @@ namespace TwilioPS.Tests.Emulator
     public class EmulatorRecordingTests
     {
         // With these delays a call created at T0 rings at +1 s, is answered at +3 s and ends at +63 s.
-        private static Api Timed(out ManualClock clock, Action<EmulatorOptions> configure = null) => Api.WithClock(out clock, o =>
-        {
-            o.RingDelay = TimeSpan.FromSeconds(1);
-            o.AnswerDelay = TimeSpan.FromSeconds(2);
-            o.CallDuration = TimeSpan.FromSeconds(60);
-            configure?.Invoke(o);
-        });
+        private static Api Timed(out ManualClock clock, Action<EmulatorOptions> configure = null) => Api.WithMinuteCalls(out clock, configure);
 
         private static readonly TimeSpan ToAnswer = TimeSpan.FromSeconds(3);
 

@@ -52,6 +52,18 @@ namespace TwilioPS.Tests.Emulator
             return new Api(options);
         }
 
+        /// <summary>
+        /// On a manual clock, a call created at T0 rings at +1 s, is answered at +3 s and ends at +63 s
+        /// (<paramref name="configure"/> may change more, after these).
+        /// </summary>
+        public static Api WithMinuteCalls(out ManualClock clock, Action<EmulatorOptions> configure = null) => WithClock(out clock, o =>
+        {
+            o.RingDelay = TimeSpan.FromSeconds(1);
+            o.AnswerDelay = TimeSpan.FromSeconds(2);
+            o.CallDuration = TimeSpan.FromSeconds(60);
+            configure?.Invoke(o);
+        });
+
         public TwilioEmulator Emulator { get; }
         public string AccountSid => Emulator.AccountSid;
         public string CallsPath => "/2010-04-01/Accounts/" + AccountSid + "/Calls.json";

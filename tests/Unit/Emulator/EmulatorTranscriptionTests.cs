@@ -23,12 +23,7 @@ namespace TwilioPS.Tests.Emulator
         private const string TranscribingTwiml = "<Response><Record transcribe=\"true\"/></Response>";
 
         // A call created at T0 rings at +1 s, is answered at +3 s and ends at +63 s: a 60 s recording.
-        private static Api Timed(out ManualClock clock) => Api.WithClock(out clock, o =>
-        {
-            o.RingDelay = TimeSpan.FromSeconds(1);
-            o.AnswerDelay = TimeSpan.FromSeconds(2);
-            o.CallDuration = TimeSpan.FromSeconds(60);
-        });
+        private static Api Timed(out ManualClock clock) => Api.WithMinuteCalls(out clock);
 
         private static string TranscriptionsPath(Api api) => "/2010-04-01/Accounts/" + api.AccountSid + "/Transcriptions.json";
         private static string TranscriptionPath(Api api, string sid, string extension = ".json") => "/2010-04-01/Accounts/" + api.AccountSid + "/Transcriptions/" + sid + extension;

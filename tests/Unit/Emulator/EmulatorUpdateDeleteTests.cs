@@ -8,12 +8,7 @@ namespace TwilioPS.Tests.Emulator
 {
     public class EmulatorUpdateDeleteTests
     {
-        private static Api Timed(out ManualClock clock) => Api.WithClock(out clock, o =>
-        {
-            o.RingDelay = TimeSpan.FromSeconds(1);
-            o.AnswerDelay = TimeSpan.FromSeconds(2);
-            o.CallDuration = TimeSpan.FromSeconds(60);
-        });
+        private static Api Timed(out ManualClock clock) => Api.WithMinuteCalls(out clock);
 
         [Fact]
         public async Task Cancel_ends_a_queued_or_ringing_call()
