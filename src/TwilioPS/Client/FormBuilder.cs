@@ -16,6 +16,7 @@ namespace TwilioPS.Client
     {
         private readonly List<KeyValuePair<string, string>> _pairs = new List<KeyValuePair<string, string>>();
         private readonly List<string> _secrets = new List<string>();
+        private SecretScrubber _scrubber;
 
         public int Count => _pairs.Count;
 
@@ -31,12 +32,27 @@ namespace TwilioPS.Client
         /// </summary>
         public FormBuilder AddSecret(string name, string value)
         {
-            if (!string.IsNullOrEmpty(value)) _secrets.Add(value);
+            if (!string.IsNullOrEmpty(value))
+            {
+                _secrets.Add(value);
+                _scrubber = null;
+            }
             return Add(name, value);
         }
 
-        /// <summary>The secret values this form carries (see <see cref="AddSecret"/>).</summary>
-        internal IReadOnlyList<string> Secrets => _secrets;
+        /// <summary>
+        /// Removes this form's secret values (see <see cref="AddSecret"/>) from text; null when it has
+        /// none. Built once, however many texts an error reply has.
+        /// </summary>
+        internal SecretScrubber SecretScrubber
+        {
+            get
+            {
+                if (_secrets.Count == 0) return null;
+                if (_scrubber == null) _scrubber = SecretScrubber.ForValues(_secrets);
+                return _scrubber;
+            }
+        }
 
         public FormBuilder Add(string name, IEnumerable<string> values)
         {

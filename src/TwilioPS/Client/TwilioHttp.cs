@@ -43,8 +43,8 @@ namespace TwilioPS.Client
         private string Scrub(string text, FormBuilder form)
         {
             text = Scrub(text);
-            if (string.IsNullOrEmpty(text) || form == null || form.Secrets.Count == 0) return text;
-            return SecretScrubber.ForValues(form.Secrets).Scrub(text);
+            SecretScrubber secrets = form?.SecretScrubber;
+            return secrets == null ? text : secrets.Scrub(text);
         }
 
         /// <summary>
