@@ -209,8 +209,11 @@ namespace TwilioPS.Emulator
         {
             if (_stopping.IsCancellationRequested) return;
             _stopping.Cancel();
-            try { _listener.Stop(); } catch (ObjectDisposedException) { }
-            try { _listener.Close(); } catch (ObjectDisposedException) { }
+            // Close alone: it stops the listener too. On Linux, Stop followed by Close unregisters the
+            // port twice, and the second time can try to bind it again, failing with "Address already
+            // in use" when another listener has since taken the freed port; Dispose must not throw
+            // for that, since the port is being given up either way.
+            try { _listener.Close(); } catch (Exception e) when (e is ObjectDisposedException || e is HttpListenerException) { }
             try { _acceptLoop?.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
             StatusCallbacks.Dispose();
         }

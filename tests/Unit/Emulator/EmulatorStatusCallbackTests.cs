@@ -65,7 +65,7 @@ namespace TwilioPS.Tests.Emulator
                 return taken;
             }
 
-            public void Dispose() { _listener.Stop(); _listener.Close(); }
+            public void Dispose() => _listener.Close(); // Close stops it too (see TwilioEmulator.Stop)
         }
 
         private static EmulatedSession FastCalls() => new EmulatedSession(configure: o =>
