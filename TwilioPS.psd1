@@ -68,6 +68,7 @@
     PrivateData           = @{
         PSData = @{
             Tags         = @('Twilio', 'SMS', 'Voice', 'Telephony', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/TwilioPS/TwilioPS'
             LicenseUri   = 'https://opensource.org/licenses/MIT'
             ReleaseNotes = 'Connect-Twilio; calls, recordings, transcriptions, notifications, call events, conferences and participants, queues and members; messages, media and feedback; a local Twilio API emulator.'
         }

@@ -13,9 +13,10 @@
       Test     Build, then dotnet test TwilioPS.sln, then the Pester 5 tests in tests/Pester, run in a
                child PowerShell process so this session never loads (and locks) the module DLL.
                Pester results go to out/TestResults/pester.xml.
-      Package  Help, then zips out/TwilioPS into out/TwilioPS-<version>.zip the way Azure Automation
-               imports it: a TwilioPS folder at the root holding TwilioPS.psd1, every path under 140
-               characters, the archive under 100 MB.
+      Package  Help, then build/Packager: out/TwilioPS-<version>.zip the way Azure Automation imports
+               it (a TwilioPS folder at the root holding TwilioPS.psd1, every path under 140 characters,
+               the archive under 100 MB) and out/TwilioPS.<version>.nupkg the way Publish-PSResource
+               uploads it to the PowerShell Gallery (manifest metadata and PSCmdlet_ tags in the nuspec).
       All      Clean, Build, Help, Test, Package.
 
     Tasks run in the order given; each task (and each prerequisite) runs at most once. Any failure,
@@ -55,9 +56,6 @@ $HelpPath = Join-Path (Join-Path $ModuleDir 'en-US') "$ModuleName.dll-Help.xml"
 $TestResultsDir = Join-Path $OutDir 'TestResults'
 $PesterTestsDir = Join-Path (Join-Path $RepoRoot 'tests') 'Pester'
 
-# Azure Automation's limits for an imported module.
-$MaxPathLength = 140
-$MaxPackageBytes = 100MB
 
 $script:CompletedTasks = @{}
 
@@ -223,83 +221,11 @@ Invoke-Pester -Configuration $configuration
 }
 
 function Invoke-PackageTask {
-    if (-not (Test-Path -LiteralPath $ManifestPath)) {
-        throw "Nothing to package: '$ManifestPath' is missing. Run the Build task first."
-    }
-    $manifest = Import-PowerShellDataFile -Path $ManifestPath
-    $version = [string] $manifest['ModuleVersion']
-    if ([string]::IsNullOrWhiteSpace($version)) {
-        throw "'$ManifestPath' has no ModuleVersion."
-    }
-    $privateData = $manifest['PrivateData']
-    if ($privateData -is [hashtable] -and $privateData['PSData'] -is [hashtable] -and $privateData['PSData']['Prerelease']) {
-        $version = "$version-$($privateData['PSData']['Prerelease'])"
-    }
-
-    $moduleRoot = (Resolve-Path -LiteralPath $ModuleDir).ProviderPath.TrimEnd('\', '/')
-    $files = @(Get-ChildItem -LiteralPath $moduleRoot -Recurse -File -Force | Sort-Object -Property FullName)
-
-    # PowerShellStandard.Library's reference assembly must never ship: it would shadow the real engine.
-    $engine = @($files | Where-Object { $_.Name -eq 'System.Management.Automation.dll' })
-    if ($engine.Count -gt 0) {
-        throw "out/$ModuleName contains System.Management.Automation.dll ($($engine[0].FullName)); it must be a compile-time reference only."
-    }
-
-    # Entry names as Azure Automation sees them: TwilioPS/<relative path>, forward slashes.
-    $entries = foreach ($file in $files) {
-        $relative = $file.FullName.Substring($moduleRoot.Length).TrimStart('\', '/').Replace('\', '/')
-        [pscustomobject]@{ File = $file.FullName; Name = "$ModuleName/$relative" }
-    }
-    $entries = @($entries)
-    if (@($entries | Where-Object { $_.Name -eq "$ModuleName/$ModuleName.psd1" }).Count -ne 1) {
-        throw "The package would not hold $ModuleName/$ModuleName.psd1."
-    }
-    $tooLong = @($entries | Where-Object { $_.Name.Length -ge $MaxPathLength })
-    if ($tooLong.Count -gt 0) {
-        throw ("Azure Automation needs every path in the module under {0} characters; too long:`n  {1}" -f $MaxPathLength, (($tooLong | ForEach-Object { "$($_.Name) ($($_.Name.Length))" }) -join "`n  "))
-    }
-
-    Add-Type -AssemblyName System.IO.Compression
-    Add-Type -AssemblyName System.IO.Compression.FileSystem
-    $zipPath = Join-Path $OutDir "$ModuleName-$version.zip"
-    if (Test-Path -LiteralPath $zipPath) { Remove-Item -LiteralPath $zipPath -Force }
-
-    # ZipArchive directly rather than Compress-Archive: Windows PowerShell 5.1's Compress-Archive writes
-    # backslashes into entry names, which other platforms' unzip tools treat as part of the file name.
-    $archive = [System.IO.Compression.ZipFile]::Open($zipPath, [System.IO.Compression.ZipArchiveMode]::Create)
-    try {
-        foreach ($entry in $entries) {
-            $null = [System.IO.Compression.ZipFileExtensions]::CreateEntryFromFile(
-                $archive, $entry.File, $entry.Name, [System.IO.Compression.CompressionLevel]::Optimal)
-        }
-    }
-    finally {
-        $archive.Dispose()
-    }
-
-    $size = (Get-Item -LiteralPath $zipPath).Length
-    if ($size -ge $MaxPackageBytes) {
-        Remove-Item -LiteralPath $zipPath -Force
-        throw ("The package is {0:N1} MB; Azure Automation imports modules under {1:N0} MB." -f ($size / 1MB), ($MaxPackageBytes / 1MB))
-    }
-
-    # Read it back: the layout Azure Automation will see.
-    $check = [System.IO.Compression.ZipFile]::OpenRead($zipPath)
-    try {
-        $names = @($check.Entries | ForEach-Object { $_.FullName })
-    }
-    finally {
-        $check.Dispose()
-    }
-    if ($names -notcontains "$ModuleName/$ModuleName.psd1") {
-        throw "The package '$zipPath' has no $ModuleName/$ModuleName.psd1 entry."
-    }
-    $outside = @($names | Where-Object { -not $_.StartsWith("$ModuleName/", [System.StringComparison]::Ordinal) })
-    if ($outside.Count -gt 0) {
-        throw "The package '$zipPath' has entries outside the $ModuleName folder: $($outside -join ', ')"
-    }
-
-    Write-Host ("  {0} ({1} files, {2:N2} MB)" -f $zipPath, $names.Count, ($size / 1MB))
+    # build/Packager writes both shapes (the Automation zip and the Gallery nupkg) and checks the limits;
+    # the same program runs on a machine with only the .NET SDK (see README), so there is one packager.
+    $dotnet = Get-DotNet
+    Invoke-Native $dotnet @('run', '--project', (Join-Path (Join-Path $RepoRoot 'build') 'Packager'),
+        '-c', $Configuration, '--', '--module', $ModuleDir, '--output', $OutDir)
 }
 
 # ---- main ---------------------------------------------------------------------------------------

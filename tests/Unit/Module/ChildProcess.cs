@@ -4,10 +4,20 @@ using System.IO;
 
 namespace TwilioPS.Tests.Module
 {
-    /// <summary>Runs a script through tools/RunScript in a fresh process, as the README's command does.</summary>
+    /// <summary>Runs the repository's tools in a fresh process, as the README's commands do.</summary>
     internal static class ChildProcess
     {
+        /// <summary>A script through tools/RunScript.</summary>
         public static (int ExitCode, string Output) RunScript(string scriptPath, TimeSpan timeout, params string[] arguments)
+        {
+            var all = new string[arguments.Length + 1];
+            all[0] = scriptPath;
+            arguments.CopyTo(all, 1);
+            return RunTool(ModuleAssemblies.RunScriptPath, timeout, all);
+        }
+
+        /// <summary>A built .NET tool of the repository (its .dll), with stdout and stderr together.</summary>
+        public static (int ExitCode, string Output) RunTool(string toolPath, TimeSpan timeout, params string[] arguments)
         {
             var start = new ProcessStartInfo("dotnet")
             {
@@ -16,8 +26,7 @@ namespace TwilioPS.Tests.Module
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
-            start.ArgumentList.Add(ModuleAssemblies.RunScriptPath);
-            start.ArgumentList.Add(scriptPath);
+            start.ArgumentList.Add(toolPath);
             foreach (string argument in arguments) start.ArgumentList.Add(argument);
             foreach (string name in new[] { "TWILIO_ACCOUNT_SID", "TWILIO_AUTH_TOKEN", "TWILIO_API_KEY", "TWILIO_API_SECRET" })
                 start.Environment.Remove(name);
@@ -28,7 +37,7 @@ namespace TwilioPS.Tests.Module
             if (!process.WaitForExit((int)timeout.TotalMilliseconds))
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{scriptPath} did not finish in {timeout}.");
+                throw new TimeoutException($"{Path.GetFileName(toolPath)} {string.Join(' ', arguments)} did not finish in {timeout}.");
             }
             return (process.ExitCode, stdout.GetAwaiter().GetResult() + stderr.GetAwaiter().GetResult());
         }
