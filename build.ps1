@@ -99,8 +99,10 @@ function ConvertTo-PSLiteral([string] $Value) {
     return "'" + $Value.Replace("'", "''") + "'"
 }
 
-function Remove-Folder([string] $Path) {
-    if (Test-Path -LiteralPath $Path) {
+function Remove-Folder {
+    [CmdletBinding(SupportsShouldProcess)]
+    param([string] $Path)
+    if ((Test-Path -LiteralPath $Path) -and $PSCmdlet.ShouldProcess($Path, 'Remove folder')) {
         Write-Host "  removing $Path"
         Remove-Item -LiteralPath $Path -Recurse -Force
     }

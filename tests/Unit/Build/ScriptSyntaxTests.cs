@@ -32,20 +32,21 @@ namespace TwilioPS.Tests.Build
             [TokenKind.OrOr] = "the || pipeline chain operator",
         };
 
+        /// <summary>Every PowerShell script of the repository (build outputs and installed tools aside).</summary>
         public static IEnumerable<object[]> Scripts()
         {
-            yield return new object[] { "build.ps1" };
-            if (Directory.Exists(PesterDirectory))
-            {
-                foreach (string file in Directory.GetFiles(PesterDirectory, "*.ps1", SearchOption.AllDirectories).OrderBy(f => f, StringComparer.Ordinal))
-                    yield return new object[] { Path.GetRelativePath(RepoRoot, file).Replace('\\', '/') };
-            }
+            var skipped = new[] { "bin", "obj", "out", ".ci", "node_modules", ".git" };
+            return Directory.GetFiles(RepoRoot, "*.ps1", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(RepoRoot, f).Replace('\\', '/'))
+                .Where(f => !f.Split('/').Any(part => skipped.Contains(part)))
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .Select(f => new object[] { f });
         }
 
         public static IEnumerable<object[]> PesterScripts() =>
             Scripts().Where(s => ((string)s[0]).StartsWith("tests/Pester/", StringComparison.Ordinal));
 
-        private static ScriptBlockAst Parse(string relativePath, out Token[] tokens)
+        internal static ScriptBlockAst Parse(string relativePath, out Token[] tokens)
         {
             string path = Path.Combine(RepoRoot, relativePath);
             Assert.True(File.Exists(path), $"{path} does not exist.");
