@@ -1,5 +1,6 @@
 @{
-    RootModule            = 'TwilioPS.dll'
+    # A script root so PowerShell 7 can load the assembly in the module's own load context (see the .psm1).
+    RootModule            = 'TwilioPS.psm1'
     ModuleVersion         = '0.1.0'
     GUID                  = '6f0b7d3e-2c55-4f7e-9a43-8d3f2f6c1a70'
     Author                = 'TwilioPS contributors'

@@ -22,8 +22,13 @@ Describe 'TwilioPS module' {
         It 'passes Test-ModuleManifest' {
             $manifest | Should -Not -BeNullOrEmpty
             $manifest.Name | Should -Be 'TwilioPS'
-            $manifest.RootModule | Should -Be 'TwilioPS.dll'
+            $manifest.RootModule | Should -Be 'TwilioPS.psm1'
             Join-Path $ModuleDirectory 'TwilioPS.dll' | Should -Exist
+        }
+
+        It 'loads the cmdlets in the module''s own load context on PowerShell 7' -Skip:($PSEdition -ne 'Core') {
+            $assembly = (Get-Command Get-TwilioCall).ImplementingType.Assembly
+            [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly).Name | Should -BeLike 'TwilioPS (*'
         }
 
         It 'lists in CmdletsToExport exactly the commands the module exports' {

@@ -60,13 +60,27 @@ namespace TwilioPS.Tests
         public static string HelpCompilerPath { get; } = System.IO.Path.GetFullPath(
             typeof(ModuleAssemblies).Assembly.GetCustomAttribute<HelpCompilerPathAttribute>().Path);
 
+        /// <summary>
+        /// The module's own load context (TwilioPS.Isolation, as TwilioPS.psm1 uses it on PowerShell 7):
+        /// the test code's references to TwilioPS types resolve into it, so tests and the hosted engine's
+        /// Import-Module share one copy of every module type.
+        /// </summary>
+        private static readonly Lazy<AssemblyLoadContext> ModuleContext = new Lazy<AssemblyLoadContext>(() =>
+        {
+            Assembly isolation = AssemblyLoadContext.Default.LoadFromAssemblyPath(
+                System.IO.Path.Combine(ModuleDirectory, "TwilioPS.Isolation.dll"));
+            return (AssemblyLoadContext)isolation.GetType("TwilioPS.Isolation.ModuleLoadContext", throwOnError: true)
+                .GetMethod("ForModule").Invoke(null, new object[] { ModuleDirectory });
+        });
+
         [ModuleInitializer]
         internal static void Register()
         {
             AssemblyLoadContext.Default.Resolving += (context, name) =>
             {
+                if (name.Name == "TwilioPS.Isolation") return null;
                 string candidate = System.IO.Path.Combine(ModuleDirectory, name.Name + ".dll");
-                return File.Exists(candidate) ? context.LoadFromAssemblyPath(candidate) : null;
+                return File.Exists(candidate) ? ModuleContext.Value.LoadFromAssemblyName(name) : null;
             };
         }
     }

@@ -32,11 +32,12 @@ namespace TwilioPS.Tests.Build
             [TokenKind.OrOr] = "the || pipeline chain operator",
         };
 
-        /// <summary>Every PowerShell script of the repository (build outputs and installed tools aside).</summary>
+        /// <summary>Every PowerShell script and script module of the repository (build outputs and installed tools aside).</summary>
         public static IEnumerable<object[]> Scripts()
         {
             var skipped = new[] { "bin", "obj", "out", ".ci", "node_modules", ".git" };
             return Directory.GetFiles(RepoRoot, "*.ps1", SearchOption.AllDirectories)
+                .Concat(Directory.GetFiles(RepoRoot, "*.psm1", SearchOption.AllDirectories))
                 .Select(f => Path.GetRelativePath(RepoRoot, f).Replace('\\', '/'))
                 .Where(f => !f.Split('/').Any(part => skipped.Contains(part)))
                 .OrderBy(f => f, StringComparer.Ordinal)

@@ -60,6 +60,8 @@ namespace TwilioPS.Tests.Module
             Assert.Contains("TwilioPS.dll", files);
             Assert.Contains("TwilioPS.Format.ps1xml", files);
             Assert.Contains("TwilioPS.Emulator.dll", files);
+            Assert.Contains("TwilioPS.psm1", files);
+            Assert.Contains("TwilioPS.Isolation.dll", files);
             Assert.Contains(Path.Combine("en-US", "TwilioPS.dll-Help.xml"), files);
             // Every assembly the module references is in the folder or part of .NET itself (5.1 has no NuGet).
             foreach (AssemblyName reference in ModuleAssembly.GetReferencedAssemblies())

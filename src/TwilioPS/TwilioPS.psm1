@@ -1,0 +1,14 @@
+# The module's root: loads TwilioPS.dll and exports its cmdlets.
+# On PowerShell 7 the assembly and its dependencies load in the module's own AssemblyLoadContext
+# (TwilioPS.Isolation.dll), so another module's version of Microsoft.Extensions.*, Polly or
+# System.Text.Json in the same session neither breaks TwilioPS nor is broken by it. Windows PowerShell
+# 5.1 has no load contexts; there TwilioPS.dll's initializer resolves its dependencies from this folder.
+if ($PSEdition -eq 'Core') {
+    $isolation = [System.Reflection.Assembly]::LoadFrom((Join-Path $PSScriptRoot 'TwilioPS.Isolation.dll'))
+    $moduleAssembly = $isolation.GetType('TwilioPS.Isolation.ModuleLoadContext', $true)::LoadModule($PSScriptRoot)
+}
+else {
+    $moduleAssembly = [System.Reflection.Assembly]::LoadFrom((Join-Path $PSScriptRoot 'TwilioPS.dll'))
+}
+Import-Module -Assembly $moduleAssembly
+Export-ModuleMember -Cmdlet *
