@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -15,6 +16,7 @@ namespace TwilioPS.Cmdlets.Applications
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Sid", ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("AP")]
+        [ArgumentCompleter(typeof(ApplicationSidCompleter))]
         public string ApplicationSid { get; set; }
 
         /// <summary>Only applications with this name: an exact name is Twilio's filter, wildcards are matched by TwilioPS.</summary>

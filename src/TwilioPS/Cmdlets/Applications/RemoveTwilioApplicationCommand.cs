@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using TwilioPS.Completion;
 using TwilioPS.Validation;
 
 namespace TwilioPS.Cmdlets.Applications
@@ -13,6 +14,7 @@ namespace TwilioPS.Cmdlets.Applications
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("AP")]
+        [ArgumentCompleter(typeof(ApplicationSidCompleter))]
         public string ApplicationSid { get; set; }
 
         protected override string Target => ApplicationSid;

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -13,6 +14,7 @@ namespace TwilioPS.Cmdlets.Applications
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("AP")]
+        [ArgumentCompleter(typeof(ApplicationSidCompleter))]
         public string ApplicationSid { get; set; }
 
         /// <summary>The new name. (Not bound from the pipeline: an application piped in would rename itself to its own name.)</summary>

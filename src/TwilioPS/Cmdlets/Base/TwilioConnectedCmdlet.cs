@@ -6,6 +6,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Reflection;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Connection;
 using TwilioPS.Validation;
 
@@ -48,6 +49,7 @@ namespace TwilioPS.Cmdlets
         /// <summary>The (sub)account to act for; defaults to the connection's account.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateSid("AC")]
+        [ArgumentCompleter(typeof(AccountSidCompleter))]
         public string AccountSid { get; set; }
 
         protected TwilioConnection ActiveConnection => _connection;

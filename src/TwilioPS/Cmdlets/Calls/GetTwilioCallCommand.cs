@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -13,6 +14,7 @@ namespace TwilioPS.Cmdlets.Calls
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Sid", ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("CA")]
+        [ArgumentCompleter(typeof(CallSidCompleter))]
         public string CallSid { get; set; }
 
         /// <summary>Anything that names a call (a recording, a notification…): binds by type, then gives its CallSid.</summary>
@@ -37,6 +39,7 @@ namespace TwilioPS.Cmdlets.Calls
         [Parameter(ParameterSetName = ListParameterSet)]
         [ValidateSid("CA")]
         [FormField]
+        [ArgumentCompleter(typeof(CallSidCompleter))]
         public string ParentCallSid { get; set; }
 
         /// <summary>Calls that started on this UTC date.</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -12,6 +13,7 @@ namespace TwilioPS.Cmdlets.Calls
         /// <summary>The call whose events to list; calls piped in bind by their CallSid.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateSid("CA")]
+        [ArgumentCompleter(typeof(CallSidCompleter))]
         public string CallSid { get; set; }
 
         protected override object ErrorTarget => CallSid;

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Net;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -28,6 +29,7 @@ namespace TwilioPS.Cmdlets.Calls
         [Parameter(Mandatory = true, ParameterSetName = "Application", ValueFromPipelineByPropertyName = true)]
         [ValidateSid("AP")]
         [FormField]
+        [ArgumentCompleter(typeof(ApplicationSidCompleter))]
         public string ApplicationSid { get; set; }
 
         [Parameter]

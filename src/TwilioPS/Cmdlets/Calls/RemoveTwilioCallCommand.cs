@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -14,6 +15,7 @@ namespace TwilioPS.Cmdlets.Calls
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("CA")]
+        [ArgumentCompleter(typeof(CallSidCompleter))]
         public string CallSid { get; set; }
 
         protected override string Target => CallSid;

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -20,6 +21,7 @@ namespace TwilioPS.Cmdlets.Conferences
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = SidSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("CF")]
+        [ArgumentCompleter(typeof(ConferenceSidCompleter))]
         public string ConferenceSid { get; set; }
 
         /// <summary>Anything that names a conference (a conference, a participant): binds by type, then gives its ConferenceSid.</summary>

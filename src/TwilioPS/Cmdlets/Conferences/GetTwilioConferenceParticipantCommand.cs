@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -15,11 +16,13 @@ namespace TwilioPS.Cmdlets.Conferences
         /// <summary>The conference; conferences and participants piped in supply it.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateSid("CF")]
+        [ArgumentCompleter(typeof(ConferenceSidCompleter))]
         public string ConferenceSid { get; set; }
 
         /// <summary>The participant: its call's SID, or the label it was added with.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = ParticipantSet)]
         [ValidateSidOrName("CA", "participant")]
+        [ArgumentCompleter(typeof(ParticipantCallSidCompleter))]
         public string CallSid { get; set; }
 
         [Parameter(ParameterSetName = ListParameterSet)]

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using TwilioPS.Completion;
 using TwilioPS.Validation;
 
 namespace TwilioPS.Cmdlets.Conferences
@@ -12,11 +13,13 @@ namespace TwilioPS.Cmdlets.Conferences
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateSid("CF")]
+        [ArgumentCompleter(typeof(ConferenceSidCompleter))]
         public string ConferenceSid { get; set; }
 
         /// <summary>The participant: its call's SID, or its label.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateSidOrName("CA", "participant")]
+        [ArgumentCompleter(typeof(ParticipantCallSidCompleter))]
         public string CallSid { get; set; }
 
         protected override string Target => CallSid;

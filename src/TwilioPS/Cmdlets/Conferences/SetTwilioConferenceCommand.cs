@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -13,6 +14,7 @@ namespace TwilioPS.Cmdlets.Conferences
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("CF")]
+        [ArgumentCompleter(typeof(ConferenceSidCompleter))]
         public string ConferenceSid { get; set; }
 
         /// <summary>completed ends the conference and disconnects everyone in it.</summary>

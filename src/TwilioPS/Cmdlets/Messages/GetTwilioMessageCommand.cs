@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -15,6 +16,7 @@ namespace TwilioPS.Cmdlets.Messages
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = SidSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("SM", "MM")]
+        [ArgumentCompleter(typeof(MessageSidCompleter))]
         public string MessageSid { get; set; }
 
         /// <summary>Anything that names a message (a message, its media, its feedback): binds by type, then gives its MessageSid.</summary>

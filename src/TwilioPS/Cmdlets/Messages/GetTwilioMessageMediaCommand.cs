@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -16,10 +17,12 @@ namespace TwilioPS.Cmdlets.Messages
         /// <summary>The message; messages and media piped in supply it.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateSid("SM", "MM")]
+        [ArgumentCompleter(typeof(MessageSidCompleter))]
         public string MessageSid { get; set; }
 
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = MediaSet)]
         [ValidateSid("ME")]
+        [ArgumentCompleter(typeof(MessageMediaSidCompleter))]
         public string MediaSid { get; set; }
 
         /// <summary>Media added on this UTC date.</summary>

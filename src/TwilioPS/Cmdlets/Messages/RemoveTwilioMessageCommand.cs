@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using TwilioPS.Completion;
 using TwilioPS.Validation;
 
 namespace TwilioPS.Cmdlets.Messages
@@ -13,6 +14,7 @@ namespace TwilioPS.Cmdlets.Messages
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("SM", "MM")]
+        [ArgumentCompleter(typeof(MessageSidCompleter))]
         public string MessageSid { get; set; }
 
         protected override string Target => MessageSid;

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using TwilioPS.Completion;
 using TwilioPS.Validation;
 
 namespace TwilioPS.Cmdlets.Messages
@@ -12,11 +13,13 @@ namespace TwilioPS.Cmdlets.Messages
     {
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateSid("SM", "MM")]
+        [ArgumentCompleter(typeof(MessageSidCompleter))]
         public string MessageSid { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("ME")]
+        [ArgumentCompleter(typeof(MessageMediaSidCompleter))]
         public string MediaSid { get; set; }
 
         protected override string Target => MediaSid;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -25,11 +26,13 @@ namespace TwilioPS.Cmdlets.Messages
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ValidateSid("SM", "MM")]
+        [ArgumentCompleter(typeof(MessageSidCompleter))]
         public string MessageSid { get; set; }
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("ME")]
+        [ArgumentCompleter(typeof(MessageMediaSidCompleter))]
         public string MediaSid { get; set; }
 
         /// <summary>The media's content type, which names the file's extension; media piped in carry it, otherwise it is looked up.</summary>

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using System.Text;
 using System.Text.Json;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Messaging;
 using TwilioPS.Models;
 using TwilioPS.Validation;
@@ -67,7 +68,7 @@ namespace TwilioPS.Cmdlets.Messages
         public IDictionary ContentVariables { get; set; }
 
         [Parameter] [ValidateWebhookUrl] [FormField] public string StatusCallback { get; set; }
-        [Parameter] [ValidateSid("AP")] [FormField] public string ApplicationSid { get; set; }
+        [Parameter] [ValidateSid("AP")] [FormField] [ArgumentCompleter(typeof(ApplicationSidCompleter))] public string ApplicationSid { get; set; }
 
         /// <summary>The most you will pay per segment, in the account's currency; above it the message is not sent.</summary>
         [Parameter] [ValidateRange(0.0001, 10.0)] [FormField] public decimal MaxPrice { get; set; }

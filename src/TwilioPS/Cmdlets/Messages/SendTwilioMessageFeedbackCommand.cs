@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -15,6 +16,7 @@ namespace TwilioPS.Cmdlets.Messages
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateSid("SM", "MM")]
+        [ArgumentCompleter(typeof(MessageSidCompleter))]
         public string MessageSid { get; set; }
 
         /// <summary>confirmed: it arrived (the default); unconfirmed: it did not.</summary>

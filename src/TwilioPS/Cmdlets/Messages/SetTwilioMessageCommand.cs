@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -19,6 +20,7 @@ namespace TwilioPS.Cmdlets.Messages
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("SM", "MM")]
+        [ArgumentCompleter(typeof(MessageSidCompleter))]
         public string MessageSid { get; set; }
 
         /// <summary>Erase the body (sends an empty Body); the message stays, its text does not.</summary>

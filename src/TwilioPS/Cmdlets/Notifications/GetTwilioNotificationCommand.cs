@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -20,11 +21,13 @@ namespace TwilioPS.Cmdlets.Notifications
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = SidSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("NO")]
+        [ArgumentCompleter(typeof(NotificationSidCompleter))]
         public string NotificationSid { get; set; }
 
         /// <summary>The call whose notifications to list.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CallSet, ValueFromPipelineByPropertyName = true)]
         [ValidateSid("CA")]
+        [ArgumentCompleter(typeof(CallSidCompleter))]
         public string CallSid { get; set; }
 
         /// <summary>A call object from the pipeline: binds by type, so its own Sid never reaches -NotificationSid.</summary>

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -15,6 +16,7 @@ namespace TwilioPS.Cmdlets.Queues
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = SidSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("QU")]
+        [ArgumentCompleter(typeof(QueueSidCompleter))]
         public string QueueSid { get; set; }
 
         /// <summary>Anything that names a queue (a queue, a member): binds by type, then gives its QueueSid.</summary>

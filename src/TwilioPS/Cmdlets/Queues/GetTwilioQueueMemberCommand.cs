@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -15,11 +16,13 @@ namespace TwilioPS.Cmdlets.Queues
         /// <summary>The queue; queues and members piped in supply it.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateSid("QU")]
+        [ArgumentCompleter(typeof(QueueSidCompleter))]
         public string QueueSid { get; set; }
 
         /// <summary>The member's call SID, or Front for the call at the front of the queue.</summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = MemberSet)]
         [ValidateQueueMember]
+        [ArgumentCompleter(typeof(QueueMemberCallSidCompleter))]
         public string CallSid { get; set; }
 
         protected override object ErrorTarget => CallSid ?? QueueSid;

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -15,11 +16,13 @@ namespace TwilioPS.Cmdlets.Queues
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateSid("QU")]
+        [ArgumentCompleter(typeof(QueueSidCompleter))]
         public string QueueSid { get; set; }
 
         /// <summary>The member's call SID, or Front (the default) for the call that has waited longest.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateQueueMember]
+        [ArgumentCompleter(typeof(QueueMemberCallSidCompleter))]
         public string CallSid { get; set; } = ValidateQueueMemberAttribute.Front;
 
         /// <summary>The TwiML the call goes on to (an agent's &lt;Dial&gt;, say).</summary>

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using TwilioPS.Completion;
 using TwilioPS.Validation;
 
 namespace TwilioPS.Cmdlets.Queues
@@ -13,6 +14,7 @@ namespace TwilioPS.Cmdlets.Queues
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("QU")]
+        [ArgumentCompleter(typeof(QueueSidCompleter))]
         public string QueueSid { get; set; }
 
         protected override string Target => QueueSid;

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -13,6 +14,7 @@ namespace TwilioPS.Cmdlets.Queues
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("QU")]
+        [ArgumentCompleter(typeof(QueueSidCompleter))]
         public string QueueSid { get; set; }
 
         /// <summary>The new name. (Not bound from the pipeline: a queue piped in would only rename itself to its own name.)</summary>

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -22,6 +23,7 @@ namespace TwilioPS.Cmdlets.Recordings
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = SidSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("RE")]
+        [ArgumentCompleter(typeof(RecordingSidCompleter))]
         public string RecordingSid { get; set; }
 
         /// <summary>Anything that names a recording (a recording, a transcription): binds by type, then gives its RecordingSid.</summary>
@@ -31,6 +33,7 @@ namespace TwilioPS.Cmdlets.Recordings
         /// <summary>The call whose recordings to list.</summary>
         [Parameter(Mandatory = true, ParameterSetName = CallSet, ValueFromPipelineByPropertyName = true)]
         [ValidateSid("CA")]
+        [ArgumentCompleter(typeof(CallSidCompleter))]
         public string CallSid { get; set; }
 
         /// <summary>A call object from the pipeline: binds by type, so its own Sid never reaches -RecordingSid.</summary>
@@ -40,6 +43,7 @@ namespace TwilioPS.Cmdlets.Recordings
         /// <summary>The conference whose recordings to list.</summary>
         [Parameter(Mandatory = true, ParameterSetName = ConferenceSet, ValueFromPipelineByPropertyName = true)]
         [ValidateSid("CF")]
+        [ArgumentCompleter(typeof(ConferenceSidCompleter))]
         public string ConferenceSid { get; set; }
 
         /// <summary>Recordings created on this UTC date.</summary>

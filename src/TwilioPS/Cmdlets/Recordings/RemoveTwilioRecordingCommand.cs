@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using TwilioPS.Completion;
 using TwilioPS.Validation;
 
 namespace TwilioPS.Cmdlets.Recordings
@@ -13,6 +14,7 @@ namespace TwilioPS.Cmdlets.Recordings
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("RE")]
+        [ArgumentCompleter(typeof(RecordingSidCompleter))]
         public string RecordingSid { get; set; }
 
         protected override string Target => RecordingSid;

@@ -1,5 +1,6 @@
 using System.IO;
 using System.Management.Automation;
+using TwilioPS.Completion;
 using TwilioPS.Validation;
 
 namespace TwilioPS.Cmdlets.Recordings
@@ -12,6 +13,7 @@ namespace TwilioPS.Cmdlets.Recordings
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("RE")]
+        [ArgumentCompleter(typeof(RecordingSidCompleter))]
         public string RecordingSid { get; set; }
 
         [Parameter]

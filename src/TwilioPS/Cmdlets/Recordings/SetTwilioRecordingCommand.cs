@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -17,16 +18,19 @@ namespace TwilioPS.Cmdlets.Recordings
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateRecordingSidOrCurrent]
+        [ArgumentCompleter(typeof(RecordingSidCompleter))]
         public string RecordingSid { get; set; }
 
         /// <summary>The call being recorded. Recordings piped in carry it (empty for a conference's).</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateSid("CA", AllowEmpty = true)]
+        [ArgumentCompleter(typeof(CallSidCompleter))]
         public string CallSid { get; set; }
 
         /// <summary>The conference being recorded; takes precedence over -CallSid.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateSid("CF", AllowEmpty = true)]
+        [ArgumentCompleter(typeof(ConferenceSidCompleter))]
         public string ConferenceSid { get; set; }
 
         /// <summary>paused, in-progress (resume) or stopped.</summary>

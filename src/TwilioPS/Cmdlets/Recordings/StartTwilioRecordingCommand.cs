@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -13,6 +14,7 @@ namespace TwilioPS.Cmdlets.Recordings
         /// <summary>The call to record; calls piped in bind by their CallSid.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateSid("CA")]
+        [ArgumentCompleter(typeof(CallSidCompleter))]
         public string CallSid { get; set; }
 
         [Parameter]

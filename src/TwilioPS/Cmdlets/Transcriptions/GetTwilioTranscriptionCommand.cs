@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Net.Http;
 using System.Text;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -21,11 +22,13 @@ namespace TwilioPS.Cmdlets.Transcriptions
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = SidSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("TR")]
+        [ArgumentCompleter(typeof(TranscriptionSidCompleter))]
         public string TranscriptionSid { get; set; }
 
         /// <summary>The recording whose transcriptions to list.</summary>
         [Parameter(Mandatory = true, ParameterSetName = RecordingSet, ValueFromPipelineByPropertyName = true)]
         [ValidateSid("RE")]
+        [ArgumentCompleter(typeof(RecordingSidCompleter))]
         public string RecordingSid { get; set; }
 
         /// <summary>A recording object from the pipeline: binds by type, so its own Sid never reaches -TranscriptionSid.</summary>

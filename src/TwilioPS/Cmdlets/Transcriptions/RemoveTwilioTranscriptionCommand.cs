@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using TwilioPS.Completion;
 using TwilioPS.Validation;
 
 namespace TwilioPS.Cmdlets.Transcriptions
@@ -13,6 +14,7 @@ namespace TwilioPS.Cmdlets.Transcriptions
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("TR")]
+        [ArgumentCompleter(typeof(TranscriptionSidCompleter))]
         public string TranscriptionSid { get; set; }
 
         protected override string Target => TranscriptionSid;

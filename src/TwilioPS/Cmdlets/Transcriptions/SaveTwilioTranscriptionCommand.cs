@@ -1,5 +1,6 @@
 using System.IO;
 using System.Management.Automation;
+using TwilioPS.Completion;
 using TwilioPS.Validation;
 
 namespace TwilioPS.Cmdlets.Transcriptions
@@ -12,6 +13,7 @@ namespace TwilioPS.Cmdlets.Transcriptions
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("TR")]
+        [ArgumentCompleter(typeof(TranscriptionSidCompleter))]
         public string TranscriptionSid { get; set; }
 
         protected override object ErrorTarget => TranscriptionSid;
