@@ -61,6 +61,12 @@
         'New-TwilioApplication'
         'Set-TwilioApplication'
         'Remove-TwilioApplication'
+        'Get-TwilioUsageRecord'
+        'Get-TwilioUsageTrigger'
+        'New-TwilioUsageTrigger'
+        'Set-TwilioUsageTrigger'
+        'Remove-TwilioUsageTrigger'
+        'Get-TwilioBalance'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()
