@@ -78,6 +78,22 @@ namespace TwilioPS.Tests.Cmdlets
             Assert.Null(s.LastRequest.QueryValue("IncludeSubaccounts"));   // Twilio's default: not sent
         }
 
+        [Fact]
+        public void Daily_records_page_with_All_and_First_from_the_list_base()
+        {
+            using EmulatedSession s = Session(out _);
+            const string Daily = "Get-TwilioUsageRecord Daily calls -StartDate 2024-03-01 -EndDate 2024-03-05 -PageSize 2";
+
+            PowerShellResult all = s.Run(Daily + " -All");
+            all.ThrowIfFailed();
+            Assert.Equal(new[] { 1, 2, 3, 4, 5 }, all.Objects<TwilioUsageRecord>().Select(u => u.StartDate.Value.Day));
+            Assert.Equal(3, s.Emulator.Requests.Count(q => q.Path.EndsWith("/Usage/Records/Daily.json", StringComparison.Ordinal)));
+
+            PowerShellResult first = s.Run(Daily + " -First 3");
+            Assert.Equal(new[] { 1, 2, 3 }, first.Objects<TwilioUsageRecord>().Select(u => u.StartDate.Value.Day));
+            Assert.Equal(2, s.Run(Daily).Output.Count);   // one page without -All
+        }
+
         [Theory]
         [InlineData("Get-TwilioUsageRecord -Category minutes", "ParameterArgumentValidationError")]
         [InlineData("Get-TwilioUsageRecord -Period Weekly", "ParameterArgumentValidationError")]
