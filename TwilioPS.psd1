@@ -62,6 +62,12 @@
         'New-TwilioApplication'
         'Set-TwilioApplication'
         'Remove-TwilioApplication'
+        'Get-TwilioUsageRecord'
+        'Get-TwilioUsageTrigger'
+        'New-TwilioUsageTrigger'
+        'Set-TwilioUsageTrigger'
+        'Remove-TwilioUsageTrigger'
+        'Get-TwilioBalance'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()

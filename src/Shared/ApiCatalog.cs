@@ -135,6 +135,13 @@ namespace TwilioPS.Catalog
             throw new InvalidOperationException($"No {Name} scope can {operation} with {{{string.Join(", ", parameters)}}}.");
         }
 
+        /// <summary>
+        /// A scope by its name, where several share the same path parameters and only the name tells
+        /// them apart (usage records for today, this month, …).
+        /// </summary>
+        public ResourceScope ScopeNamed(string name) =>
+            _scopes.FirstOrDefault(s => s.Name == name) ?? throw new InvalidOperationException($"{Name} has no scope {name}.");
+
         public override string ToString() => Name;
     }
 
@@ -222,11 +229,40 @@ namespace TwilioPS.Catalog
             new ResourceDefinition("MessageFeedback", null, null, "api.v2010.account.message.message_feedback")
                 .At("Message", Account + "/Messages/{MessageSid}/Feedback.json", null, Operations.Create);
 
+        // Declared before UsageRecords: static fields initialise in textual order.
+        /// <summary>The period scopes of <see cref="UsageRecords"/>, named as the spec's paths name them.</summary>
+        public static readonly string[] UsagePeriodNames = { "AllTime", "Daily", "Monthly", "Yearly", "Today", "Yesterday", "ThisMonth", "LastMonth" };
+
+        /// <summary>
+        /// Usage summed per category: over any dates (Records), or per period, each period a list of its
+        /// own (one record per category, or per category and day/month/year). Scopes are told apart by name.
+        /// </summary>
+        public static readonly ResourceDefinition UsageRecords = UsagePeriods(
+            new ResourceDefinition("UsageRecord", null, "usage_records", "api.v2010.account.usage.usage_record"));
+
+        private static ResourceDefinition UsagePeriods(ResourceDefinition records)
+        {
+            records.At("Records", Account + "/Usage/Records.json", null, Operations.List);
+            foreach (string period in UsagePeriodNames)
+                records.At(period, Account + "/Usage/Records/" + period + ".json", null, Operations.List);
+            return records;
+        }
+
+        /// <summary>A callback Twilio makes when a usage category crosses a value (once per recurrence period).</summary>
+        public static readonly ResourceDefinition UsageTriggers =
+            new ResourceDefinition("UsageTrigger", "UT", "usage_triggers", "api.v2010.account.usage.usage_trigger")
+                .At("Account", Account + "/Usage/Triggers.json", Account + "/Usage/Triggers/{Sid}.json", Operations.All);
+
+        /// <summary>The account's balance: one object, fetched at a path without a SID of its own.</summary>
+        public static readonly ResourceDefinition Balance =
+            new ResourceDefinition("Balance", null, null, "api.v2010.account.balance")
+                .At("Account", null, Account + "/Balance.json", Operations.Fetch);
+
         /// <summary>Every resource, for routes and tests.</summary>
         public static IReadOnlyList<ResourceDefinition> All { get; } = new[]
         {
             Accounts, Calls, Recordings, Transcriptions, Notifications, CallEvents, Conferences, Participants, Queues, QueueMembers,
-            Messages, MessageMedia, MessageFeedback, Applications,
+            Messages, MessageMedia, MessageFeedback, Applications, UsageRecords, UsageTriggers, Balance,
         };
     }
 }

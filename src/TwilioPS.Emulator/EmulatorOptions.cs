@@ -40,6 +40,35 @@ namespace TwilioPS.Emulator
         public int SeedRecordings { get; set; }
         /// <summary>Synthetic delivered messages created at start, spread over the past 30 days, every fourth with a picture.</summary>
         public int SeedMessages { get; set; }
+        /// <summary>What calls and messages cost: their price, their usage records' price and what leaves the balance.</summary>
+        public EmulatorPrices Prices { get; set; } = new EmulatorPrices();
+        /// <summary>The main account's balance before any call or message is priced (in USD); subaccounts spend from it.</summary>
+        public decimal StartingBalance { get; set; } = 20.00m;
+    }
+
+    /// <summary>
+    /// The emulator's price table, Twilio's US list prices by default, in USD. A call is billed per
+    /// started minute of its answered time (61 seconds are two minutes); an SMS per segment; an MMS
+    /// per message, whatever its pictures.
+    /// </summary>
+    public sealed class EmulatorPrices
+    {
+        /// <summary>Per started minute of an answered call.</summary>
+        public decimal CallPerMinute { get; set; } = 0.0130m;
+        /// <summary>Per segment of an SMS (or of a WhatsApp message, which is one segment).</summary>
+        public decimal SmsPerSegment { get; set; } = 0.0079m;
+        /// <summary>Per MMS.</summary>
+        public decimal MmsPerMessage { get; set; } = 0.0200m;
+
+        /// <summary>The minutes Twilio bills for a call of this many answered seconds: each started minute.</summary>
+        internal static long BilledMinutes(long seconds) => seconds <= 0 ? 0 : (seconds + 59) / 60;
+
+        /// <summary>What a finished call costs: completed calls only, per started minute.</summary>
+        internal decimal ForCall(string finalStatus, long seconds) =>
+            finalStatus == "completed" ? CallPerMinute * BilledMinutes(seconds) : 0m;
+
+        /// <summary>What a sent message costs: an MMS by the message, anything else by the segment.</summary>
+        internal decimal ForMessage(int numMedia, int segments) => numMedia > 0 ? MmsPerMessage : SmsPerSegment * segments;
     }
 
     /// <summary>The emulator's notion of "now". Call status is computed from it on every read.</summary>

@@ -51,8 +51,10 @@ namespace TwilioPS.Emulator
             Transcriptions = TranscriptionHandlers.Collection();
             Notifications = NotificationHandlers.Collection();
             Flows = new FlowStore(Calls);
-            Messages = new MessageStore();
+            Messages = new MessageStore(options.Prices);
             StatusCallbacks = new StatusCallbackSender(this);
+            Usage = new UsageLedger(this);
+            UsageTriggers = new UsageTriggerWatcher(this, Usage);
             AccountHandlers.Register(_router);
             CallHandlers.Register(_router, Calls.Records);
             CallEventHandlers.Register(_router);
@@ -63,6 +65,9 @@ namespace TwilioPS.Emulator
             QueueHandlers.Register(_router, Flows);
             ApplicationHandlers.Register(_router);
             MessageHandlers.Register(_router, Messages);
+            UsageRecordHandlers.Register(_router, Usage);
+            UsageTriggers.Register(_router);
+            BalanceHandlers.Register(_router, Usage, options.StartingBalance);
         }
 
         /// <summary>Starts an emulator; with Port = 0 (the default) on a free loopback port.</summary>
@@ -73,6 +78,7 @@ namespace TwilioPS.Emulator
             if (string.IsNullOrEmpty(options.AuthToken)) options.AuthToken = EmulatorOptions.DefaultAuthToken;
             if (!Validate.IsSid(options.AccountSid, "AC")) throw new ArgumentException("AccountSid must be AC followed by 32 hex digits.", nameof(options));
             if (options.CallsPerSecond < 1) throw new ArgumentOutOfRangeException(nameof(options), "CallsPerSecond must be at least 1.");
+            if (options.Prices == null) options.Prices = new EmulatorPrices();
 
             Exception last = null;
             for (int attempt = 0; attempt < 10; attempt++)
@@ -134,6 +140,11 @@ namespace TwilioPS.Emulator
         internal MessageStore Messages { get; }
         /// <summary>Sends calls' signed status callbacks as the clock passes their events.</summary>
         internal StatusCallbackSender StatusCallbacks { get; }
+
+        /// <summary>What calls and messages have been billed, for usage records and the balance.</summary>
+        internal UsageLedger Usage { get; }
+        /// <summary>Usage triggers, and the pump that fires them.</summary>
+        internal UsageTriggerWatcher UsageTriggers { get; }
 
         /// <summary>Status callbacks delivered so far (the listener answered).</summary>
         public long StatusCallbacksSent => StatusCallbacks.Sent;
@@ -215,6 +226,7 @@ namespace TwilioPS.Emulator
             // for that, since the port is being given up either way.
             try { _listener.Close(); } catch (Exception e) when (e is ObjectDisposedException || e is HttpListenerException) { }
             try { _acceptLoop?.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+            UsageTriggers.Dispose();
             StatusCallbacks.Dispose();
         }
 
@@ -340,6 +352,8 @@ namespace TwilioPS.Emulator
                 ctx.Account = account;
                 // Calls join and leave conferences and queues on the clock: apply what is due before reading.
                 Flows.For(account.Sid).Settle(ctx.Now);
+                // A call or message is billed once it ends; bill it before a delete can take it away.
+                if (ctx.Request.Method == "DELETE") Usage.Settle(ctx.Now);
             }
             match.Handler(ctx);
         }

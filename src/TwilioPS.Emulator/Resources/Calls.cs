@@ -38,7 +38,8 @@ namespace TwilioPS.Emulator.Resources
     /// <summary>api.v2010.account.call</summary>
     internal sealed class Call : IStoredResource
     {
-        public const decimal PricePerMinute = 0.013m;
+        /// <summary>The emulator's price table (set when the call is made).</summary>
+        public EmulatorPrices Prices;
 
         public string Sid { get; set; }
         public long Seq { get; } = SortedStore<Call>.NextSeq();
@@ -88,7 +89,7 @@ namespace TwilioPS.Emulator.Resources
                 }
                 else if (t.FinalStatus != "canceled") s.StartTime = t.RingAt <= t.EndAt ? t.RingAt : t.EndAt;
                 s.Duration = seconds.ToString(CultureInfo.InvariantCulture);
-                decimal price = t.FinalStatus == "completed" && seconds > 0 ? -PricePerMinute * (decimal)Math.Ceiling(seconds / 60.0) : 0m;
+                decimal price = -Prices.ForCall(t.FinalStatus, seconds);
                 s.Price = price.ToString("0.00000", CultureInfo.InvariantCulture);
                 s.DateUpdated = Max(t.EndAt, t.LastUpdate);
             }
@@ -243,6 +244,7 @@ namespace TwilioPS.Emulator.Resources
                 AccountSid = accountSid,
                 DateCreated = created,
                 UriBase = "/2010-04-01/Accounts/" + accountSid + "/Calls/" + sid,
+                Prices = _options.Prices,
             };
         }
 

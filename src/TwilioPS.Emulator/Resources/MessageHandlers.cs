@@ -145,7 +145,7 @@ namespace TwilioPS.Emulator.Resources
             DateTimeOffset now = ctx.Now;
             DateTimeOffset? sendAt = Schedule(r, service, now);
 
-            Message message = MessageStore.New(ctx.Account.Sid, now, mediaUrls, out List<MessageMedia> media);
+            Message message = ctx.Emulator.Messages.New(ctx.Account.Sid, now, mediaUrls, out List<MessageMedia> media);
             message.To = to;
             message.From = string.IsNullOrEmpty(from) ? null : from;
             message.MessagingServiceSid = string.IsNullOrEmpty(service) ? null : service;

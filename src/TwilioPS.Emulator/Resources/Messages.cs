@@ -106,8 +106,8 @@ namespace TwilioPS.Emulator.Resources
         public static readonly TimeSpan Queued = TimeSpan.FromSeconds(1);
         public static readonly TimeSpan Sending = TimeSpan.FromSeconds(1);
         public static readonly TimeSpan InFlight = TimeSpan.FromSeconds(3);
-        /// <summary>Twilio's US prices: per SMS segment, and per MMS.</summary>
-        public const decimal PricePerSegment = 0.0079m, PricePerMms = 0.0200m;
+        /// <summary>The emulator's price table (set when the message is made).</summary>
+        public EmulatorPrices Prices;
 
         public string Sid { get; set; }
         public long Seq { get; } = SortedStore<Message>.NextSeq();
@@ -168,7 +168,7 @@ namespace TwilioPS.Emulator.Resources
         {
             MessageTimeline t = Timeline;
             bool charged = s.Status == "delivered" || s.Status == "undelivered";
-            decimal price = NumMedia > 0 ? PricePerMms : PricePerSegment * Segments;
+            decimal price = Prices.ForMessage(NumMedia, Segments);
             var subresources = new Dictionary<string, string>(StringComparer.Ordinal) { ["media"] = UriBase + "/Media.json" };
             if (ProvideFeedback) subresources["feedback"] = UriBase + "/Feedback.json";
             return new MessageJson
@@ -279,6 +279,9 @@ namespace TwilioPS.Emulator.Resources
     internal sealed class MessageStore
     {
         private readonly Dictionary<string, AccountMessages> _byAccount = new Dictionary<string, AccountMessages>(StringComparer.Ordinal);
+        private readonly EmulatorPrices _prices;
+
+        public MessageStore(EmulatorPrices prices) { _prices = prices; }
 
         public AccountMessages For(string accountSid)
         {
@@ -291,7 +294,7 @@ namespace TwilioPS.Emulator.Resources
         }
 
         /// <summary>A message and a media record per MediaUrl, SM or MM by whether it has media; not yet stored.</summary>
-        public static Message New(string accountSid, DateTimeOffset created, IReadOnlyList<string> mediaUrls, out List<MessageMedia> media)
+        public Message New(string accountSid, DateTimeOffset created, IReadOnlyList<string> mediaUrls, out List<MessageMedia> media)
         {
             var message = new Message
             {
@@ -299,6 +302,7 @@ namespace TwilioPS.Emulator.Resources
                 AccountSid = accountSid,
                 DateCreated = created,
                 NumMedia = mediaUrls.Count,
+                Prices = _prices,
                 Timeline = new MessageTimeline { LastUpdate = created },
             };
             media = new List<MessageMedia>(mediaUrls.Count);
@@ -341,7 +345,7 @@ namespace TwilioPS.Emulator.Resources
             {
                 DateTimeOffset created = now - TimeSpan.FromSeconds(60 + random.Next(30 * 24 * 3600));
                 string[] urls = i % 4 == 3 ? new[] { "https://example.com/images/photo" + i.ToString(CultureInfo.InvariantCulture) + ".jpg" } : Array.Empty<string>();
-                Message message = MessageStore.New(accountSid, created, urls, out List<MessageMedia> own);
+                Message message = store.New(accountSid, created, urls, out List<MessageMedia> own);
                 message.To = "+1415555" + random.Next(2000, 10000).ToString("0000", CultureInfo.InvariantCulture);
                 message.From = numbers[random.Next(numbers.Length)];
                 message.Body = Bodies[random.Next(Bodies.Length)];

@@ -169,7 +169,8 @@ namespace TwilioPS.Emulator.Resources
             await Deliver(message.AccountSid, message.StatusCallback, "POST", form).ConfigureAwait(false);
         }
 
-        private async Task Deliver(string accountSid, string url, string method, List<KeyValuePair<string, string>> form)
+        /// <summary>Sends one signed callback (a form POST, or GET with the parameters in the query); a failure drops it.</summary>
+        internal async Task Deliver(string accountSid, string url, string method, List<KeyValuePair<string, string>> form)
         {
             string token = _emulator.Accounts.Find(accountSid)?.AuthToken ?? _emulator.AuthToken;
             bool get = string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase);

@@ -153,4 +153,29 @@ namespace TwilioPS.Client
         protected override bool TryParse(ReadOnlySpan<byte> utf8, out decimal value, out int consumed) =>
             Utf8Parser.TryParse(utf8, out value, out consumed);
     }
+
+    /// <summary>
+    /// Calendar days ("2024-03-05", the spec's format "date"): usage records' start and end dates. A
+    /// day has no time or offset, so it is read as a DateTime of kind Unspecified, never shifted.
+    /// </summary>
+    internal sealed class TwilioDayConverter : JsonConverter<DateTime?>
+    {
+        public override bool HandleNull => true;
+
+        public override DateTime? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.Null) return null;
+            if (reader.TokenType != JsonTokenType.String) throw new JsonException("Expected a date string.");
+            string text = reader.GetString();
+            if (string.IsNullOrEmpty(text)) return null;
+            if (DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateTime day)) return day;
+            throw new JsonException($"'{text}' is not a date in the form YYYY-MM-DD.");
+        }
+
+        public override void Write(Utf8JsonWriter writer, DateTime? value, JsonSerializerOptions options)
+        {
+            if (value.HasValue) writer.WriteStringValue(value.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            else writer.WriteNullValue();
+        }
+    }
 }

@@ -30,6 +30,9 @@ namespace TwilioPS.Client
             MessageMedia = new ResourceApi<TwilioMessageMedia>(http, ApiCatalog.MessageMedia, TwilioJsonContext.Default.TwilioMessageMedia);
             MessageFeedback = new ResourceApi<TwilioMessageFeedback>(http, ApiCatalog.MessageFeedback, TwilioJsonContext.Default.TwilioMessageFeedback);
             Applications = new ResourceApi<TwilioApplication>(http, ApiCatalog.Applications, TwilioJsonContext.Default.TwilioApplication);
+            UsageRecords = new ResourceApi<TwilioUsageRecord>(http, ApiCatalog.UsageRecords, TwilioJsonContext.Default.TwilioUsageRecord);
+            UsageTriggers = new ResourceApi<TwilioUsageTrigger>(http, ApiCatalog.UsageTriggers, TwilioJsonContext.Default.TwilioUsageTrigger);
+            Balance = new ResourceApi<TwilioBalance>(http, ApiCatalog.Balance, TwilioJsonContext.Default.TwilioBalance);
         }
 
         public TwilioHttp Http { get; }
@@ -63,6 +66,12 @@ namespace TwilioPS.Client
         public ResourceApi<TwilioMessageFeedback> MessageFeedback { get; }
 
         public ResourceApi<TwilioApplication> Applications { get; }
+
+        public ResourceApi<TwilioUsageRecord> UsageRecords { get; }
+
+        public ResourceApi<TwilioUsageTrigger> UsageTriggers { get; }
+
+        public ResourceApi<TwilioBalance> Balance { get; }
 
 
     }

@@ -26,6 +26,9 @@ namespace TwilioPS.Client
     [JsonSerializable(typeof(TwilioMessageMedia))]
     [JsonSerializable(typeof(TwilioMessageFeedback))]
     [JsonSerializable(typeof(TwilioApplication))]
+    [JsonSerializable(typeof(TwilioUsageRecord))]
+    [JsonSerializable(typeof(TwilioUsageTrigger))]
+    [JsonSerializable(typeof(TwilioBalance))]
     [JsonSerializable(typeof(TwilioErrorBody))]
     internal sealed partial class TwilioJsonContext : JsonSerializerContext
     {

@@ -115,6 +115,11 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { "Get-TwilioAccount | Get-TwilioQueue", "GET /Queues.json" },
             new object[] { "Get-TwilioAccount | Get-TwilioCall", "GET /Calls.json" },
             new object[] { "Get-TwilioAccount | Get-TwilioMessage", "GET /Messages.json" },
+            new object[] { "Get-TwilioAccount | Get-TwilioUsageRecord -Period ThisMonth", "GET /Usage/Records/ThisMonth.json" },
+            new object[] { "Get-TwilioAccount | Get-TwilioBalance", "GET /Balance.json" },
+            new object[] { "New-TwilioUsageTrigger sms 10 'https://example.com/sms-cap' | Get-TwilioUsageTrigger", "GET /Usage/Triggers/UT" },
+            new object[] { "New-TwilioUsageTrigger sms 10 'https://example.com/sms-cap' | Set-TwilioUsageTrigger -FriendlyName 'SMS cap'", "POST /Usage/Triggers/UT" },
+            new object[] { "New-TwilioUsageTrigger sms 10 'https://example.com/sms-cap' | Remove-TwilioUsageTrigger -Force", "DELETE /Usage/Triggers/UT" },
         };
 
         [Theory]
@@ -129,7 +134,8 @@ namespace TwilioPS.Tests.Cmdlets
             string expected = f.Path(parts[1]);
             EmulatorRequest last = f.Session.Emulator.Requests.Last();
             // A path ending in a bare SID prefix ("…/Media/ME") names a record the row does not know in advance.
-            if (expected.EndsWith("/ME", StringComparison.Ordinal) || expected.EndsWith("/AP", StringComparison.Ordinal))
+            if (expected.EndsWith("/ME", StringComparison.Ordinal) || expected.EndsWith("/AP", StringComparison.Ordinal)
+                || expected.EndsWith("/UT", StringComparison.Ordinal))
                 Assert.StartsWith(parts[0] + " " + expected, last.Method + " " + last.Path);
             else
                 Assert.Equal(parts[0] + " " + expected, last.Method + " " + last.Path);

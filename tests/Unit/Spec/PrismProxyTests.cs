@@ -377,9 +377,22 @@ namespace TwilioPS.Tests.Spec
                     if (operation == Operations.Update) form = new[] { "FriendlyName", "Prism proxy walk" };
                     break;
                 case "Application@Account":
-                    if (operation != Operations.Create && operation != Operations.List) values["Sid"] = Application(delete);
+                    if (operation != Operations.Create && operation != Operations.List) values["Sid"] = Created("/Applications.json", "FriendlyName", delete ? "to delete" : "kept");
                     if (operation == Operations.Create) form = new[] { "FriendlyName", "Prism walk IVR", "VoiceUrl", "https://example.com/ivr.xml", "VoiceCallerIdLookup", "true" };
                     if (operation == Operations.Update) form = new[] { "SmsUrl", "https://example.com/sms", "SmsMethod", "GET" };
+                    break;
+                case "UsageTrigger@Account":
+                    if (operation != Operations.Create && operation != Operations.List)
+                        values["Sid"] = Created("/Usage/Triggers.json", "UsageCategory", "calls", "TriggerValue", "100", "CallbackUrl", "https://example.com/usage",
+                            "FriendlyName", delete ? "to delete" : "kept");
+                    if (operation == Operations.Create)
+                        form = new[] { "UsageCategory", "totalprice", "TriggerValue", "+5", "CallbackUrl", "https://example.com/spend", "CallbackMethod", "GET",
+                            "TriggerBy", "price", "Recurring", "monthly", "FriendlyName", "Prism walk spend" };
+                    if (operation == Operations.Update) form = new[] { "FriendlyName", "Prism walk", "CallbackMethod", "POST" };
+                    break;
+                case var usage when usage.StartsWith("UsageRecord@", StringComparison.Ordinal):
+                case "Balance@Account":
+                    // The walk's subaccount has billed calls (seeded) and messages (delivered above): real totals.
                     break;
                 case "Call@Account":
                     values["Sid"] = Sid(delete ? "Call.Delete" : "Call");
@@ -456,10 +469,10 @@ namespace TwilioPS.Tests.Spec
             return (values, form);
         }
 
-        /// <summary>An application of the walk's subaccount, made through the emulator's API: one to keep, one to delete.</summary>
-        private string Application(bool forDelete)
+        /// <summary>A record of the walk's subaccount made through the emulator's API (one to keep, one to delete): its SID.</summary>
+        private string Created(string collection, params string[] form)
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, AccountPath("/Applications.json")) { Content = Form(new[] { "FriendlyName", forDelete ? "to delete" : "kept" }) };
+            var request = new HttpRequestMessage(HttpMethod.Post, AccountPath(collection)) { Content = Form(form) };
             using HttpResponseMessage response = _direct.SendAsync(request).GetAwaiter().GetResult();
             response.EnsureSuccessStatusCode();
             return JsonDocument.Parse(response.Content.ReadAsStringAsync().GetAwaiter().GetResult()).RootElement.GetProperty("sid").GetString();
