@@ -117,6 +117,14 @@ namespace TwilioPS.Completion
         protected override string Describe(TwilioMessageMedia media) => Join(media.ContentType, When(media.DateCreated));
     }
 
+    public sealed class UsageTriggerSidCompleter : RecentRecordsCompleter<TwilioUsageTrigger>
+    {
+        protected override ResourceApi<TwilioUsageTrigger> Api(TwilioClient client) => client.UsageTriggers;
+        protected override string ValueOf(TwilioUsageTrigger trigger) => trigger.Sid;
+        protected override string Describe(TwilioUsageTrigger trigger) =>
+            Join(trigger.FriendlyName, trigger.UsageCategory, trigger.TriggerBy, trigger.TriggerValue?.ToString(CultureInfo.InvariantCulture), trigger.Recurring);
+    }
+
     /// <summary>-AccountSid: the connection's own account and its subaccounts, by friendly name.</summary>
     public sealed class AccountSidCompleter : RecentRecordsCompleter<TwilioAccount>
     {

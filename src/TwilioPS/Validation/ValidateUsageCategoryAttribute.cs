@@ -7,7 +7,7 @@ namespace TwilioPS.Validation
 {
     /// <summary>
     /// One of Twilio's usage categories (<see cref="UsageCategories"/>, the spec's enum). Too many for a
-    /// ValidateSet to list in help; tab completion comes from <see cref="Completers.UsageCategoryCompleter"/>.
+    /// ValidateSet to list in help; tab completion comes from <see cref="Completion.UsageCategoryCompleter"/>.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
     public sealed class ValidateUsageCategoryAttribute : ValidateEnumeratedArgumentsAttribute

@@ -185,6 +185,7 @@ namespace TwilioPS.Tests.Cmdlets
                 ["AccountSid"] = typeof(AccountSidCompleter),
                 ["ParentCallSid"] = typeof(CallSidCompleter),
                 ["MediaSid"] = typeof(MessageMediaSidCompleter),
+                ["UsageTriggerSid"] = typeof(UsageTriggerSidCompleter),
             };
             // SIDs of Twilio's other APIs (Messaging services, Content templates), which this module does not list.
             var otherApis = new HashSet<string> { "MessagingServiceSid", "ContentSid" };

@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 using TwilioPS.Client;
-using TwilioPS.Completers;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using TwilioPS.Client;
-using TwilioPS.Completers;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -16,6 +16,7 @@ namespace TwilioPS.Cmdlets.Usage
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = SidSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("UT")]
+        [ArgumentCompleter(typeof(UsageTriggerSidCompleter))]
         public string UsageTriggerSid { get; set; }
 
         /// <summary>A trigger piped in: binds by type to the SID set, then gives its UsageTriggerSid (see TwilioConnectedCmdlet).</summary>

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using TwilioPS.Completion;
 using TwilioPS.Validation;
 
 namespace TwilioPS.Cmdlets.Usage
@@ -13,6 +14,7 @@ namespace TwilioPS.Cmdlets.Usage
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("UT")]
+        [ArgumentCompleter(typeof(UsageTriggerSidCompleter))]
         public string UsageTriggerSid { get; set; }
 
         protected override string Target => UsageTriggerSid;

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using TwilioPS.Client;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
@@ -13,6 +14,7 @@ namespace TwilioPS.Cmdlets.Usage
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("UT")]
+        [ArgumentCompleter(typeof(UsageTriggerSidCompleter))]
         public string UsageTriggerSid { get; set; }
 
         [Parameter]

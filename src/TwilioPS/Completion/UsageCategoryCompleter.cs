@@ -5,7 +5,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using TwilioPS.Catalog;
 
-namespace TwilioPS.Completers
+namespace TwilioPS.Completion
 {
     /// <summary>
     /// Tab completion for usage categories: the categories starting with what was typed, then those
