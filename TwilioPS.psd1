@@ -61,6 +61,14 @@
         'New-TwilioApplication'
         'Set-TwilioApplication'
         'Remove-TwilioApplication'
+        'Get-TwilioOutgoingCallerId'
+        'New-TwilioOutgoingCallerId'
+        'Set-TwilioOutgoingCallerId'
+        'Remove-TwilioOutgoingCallerId'
+        'Get-TwilioApiKey'
+        'New-TwilioApiKey'
+        'Set-TwilioApiKey'
+        'Remove-TwilioApiKey'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()

@@ -30,6 +30,9 @@ namespace TwilioPS.Client
             MessageMedia = new ResourceApi<TwilioMessageMedia>(http, ApiCatalog.MessageMedia, TwilioJsonContext.Default.TwilioMessageMedia);
             MessageFeedback = new ResourceApi<TwilioMessageFeedback>(http, ApiCatalog.MessageFeedback, TwilioJsonContext.Default.TwilioMessageFeedback);
             Applications = new ResourceApi<TwilioApplication>(http, ApiCatalog.Applications, TwilioJsonContext.Default.TwilioApplication);
+            // A validation request places a call (Twilio's validation call), so it waits on the call throttle too.
+            OutgoingCallerIds = new ResourceApi<TwilioOutgoingCallerId>(http, ApiCatalog.OutgoingCallerIds, TwilioJsonContext.Default.TwilioOutgoingCallerId, callThrottle.WaitAsync);
+            ApiKeys = new ResourceApi<TwilioApiKey>(http, ApiCatalog.ApiKeys, TwilioJsonContext.Default.TwilioApiKey);
         }
 
         public TwilioHttp Http { get; }
@@ -63,6 +66,10 @@ namespace TwilioPS.Client
         public ResourceApi<TwilioMessageFeedback> MessageFeedback { get; }
 
         public ResourceApi<TwilioApplication> Applications { get; }
+
+        public ResourceApi<TwilioOutgoingCallerId> OutgoingCallerIds { get; }
+
+        public ResourceApi<TwilioApiKey> ApiKeys { get; }
 
 
     }

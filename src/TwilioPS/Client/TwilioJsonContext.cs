@@ -26,6 +26,9 @@ namespace TwilioPS.Client
     [JsonSerializable(typeof(TwilioMessageMedia))]
     [JsonSerializable(typeof(TwilioMessageFeedback))]
     [JsonSerializable(typeof(TwilioApplication))]
+    [JsonSerializable(typeof(TwilioOutgoingCallerId))]
+    [JsonSerializable(typeof(TwilioValidationRequest))]
+    [JsonSerializable(typeof(TwilioApiKey))]
     [JsonSerializable(typeof(TwilioErrorBody))]
     internal sealed partial class TwilioJsonContext : JsonSerializerContext
     {
