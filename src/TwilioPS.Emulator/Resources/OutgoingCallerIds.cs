@@ -164,10 +164,12 @@ namespace TwilioPS.Emulator.Resources
             return (BitConverter.ToUInt32(bytes, 0) % 1000000).ToString("000000", CultureInfo.InvariantCulture);
         }
 
+        private static readonly TimeSpan ValidationTalk = TimeSpan.FromSeconds(10);
+
         /// <summary>
         /// The validation call, on the account's call list: after the delay it rings, then is
-        /// answered and lasts the emulator's call duration while the code is keyed in, or, to the
-        /// unanswered number, rings as long and ends no-answer.
+        /// answered and lasts while the code is keyed in (10 s, or the emulator's call duration if
+        /// shorter), or, to the unanswered number, rings as long and ends no-answer.
         /// </summary>
         private static Call PlaceValidationCall(RequestContext ctx, string number, TimeSpan delay, bool answered)
         {
@@ -177,9 +179,12 @@ namespace TwilioPS.Emulator.Resources
             call.To = number; call.ToFormatted = Call.Format(number);
             call.From = OutgoingCallerId.ValidationCaller; call.FromFormatted = Call.Format(call.From);
             DateTimeOffset ringAt = now + delay + o.RingDelay;
+            // Keying in six digits takes seconds, whatever the emulator's usual call duration.
+            TimeSpan keyingIn = o.CallDuration < ValidationTalk ? o.CallDuration : ValidationTalk;
+            DateTimeOffset endAt = ringAt + o.AnswerDelay + keyingIn;
             call.Timeline = answered
-                ? new CallTimeline { RingAt = ringAt, AnswerAt = ringAt + o.AnswerDelay, EndAt = ringAt + o.AnswerDelay + o.CallDuration, FinalStatus = "completed", LastUpdate = now }
-                : new CallTimeline { RingAt = ringAt, AnswerAt = null, EndAt = ringAt + o.AnswerDelay + o.CallDuration, FinalStatus = "no-answer", LastUpdate = now };
+                ? new CallTimeline { RingAt = ringAt, AnswerAt = ringAt + o.AnswerDelay, EndAt = endAt, FinalStatus = "completed", LastUpdate = now }
+                : new CallTimeline { RingAt = ringAt, AnswerAt = null, EndAt = endAt, FinalStatus = "no-answer", LastUpdate = now };
             ctx.Emulator.Calls.For(ctx.Account.Sid).Add(call);
             return call;
         }

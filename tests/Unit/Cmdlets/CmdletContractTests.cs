@@ -69,6 +69,12 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { "New-TwilioApplication 'IVR' -VoiceUrl 'https://example.com/ivr'" },
             new object[] { "Set-TwilioApplication AP0123456789abcdef0123456789abcdef -VoiceUrl 'https://example.com/ivr'" },
             new object[] { "Remove-TwilioApplication AP0123456789abcdef0123456789abcdef -Force" },
+            new object[] { "New-TwilioOutgoingCallerId '+14155550123' 'Front desk'" },
+            new object[] { "Set-TwilioOutgoingCallerId PN0123456789abcdef0123456789abcdef 'Night shift'" },
+            new object[] { "Remove-TwilioOutgoingCallerId PN0123456789abcdef0123456789abcdef -Force" },
+            new object[] { "New-TwilioApiKey 'runbook'" },
+            new object[] { "Set-TwilioApiKey SK0123456789abcdef0123456789abcdef 'runbook (old)'" },
+            new object[] { "Remove-TwilioApiKey SK0123456789abcdef0123456789abcdef -Force" },
         };
 
         [Fact]
@@ -129,6 +135,12 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { "Get-TwilioApplication AP0123456789abcdef0123456789abcdef", "AP0123456789abcdef0123456789abcdef" },
             new object[] { "Set-TwilioApplication AP0123456789abcdef0123456789abcdef -VoiceUrl 'https://example.com/ivr'", "AP0123456789abcdef0123456789abcdef" },
             new object[] { "Remove-TwilioApplication AP0123456789abcdef0123456789abcdef -Force", "AP0123456789abcdef0123456789abcdef" },
+            new object[] { "Get-TwilioOutgoingCallerId PN0123456789abcdef0123456789abcdef", "PN0123456789abcdef0123456789abcdef" },
+            new object[] { "Set-TwilioOutgoingCallerId PN0123456789abcdef0123456789abcdef 'Night shift'", "PN0123456789abcdef0123456789abcdef" },
+            new object[] { "Remove-TwilioOutgoingCallerId PN0123456789abcdef0123456789abcdef -Force", "PN0123456789abcdef0123456789abcdef" },
+            new object[] { "Get-TwilioApiKey SK0123456789abcdef0123456789abcdef", "SK0123456789abcdef0123456789abcdef" },
+            new object[] { "Set-TwilioApiKey SK0123456789abcdef0123456789abcdef 'runbook (old)'", "SK0123456789abcdef0123456789abcdef" },
+            new object[] { "Remove-TwilioApiKey SK0123456789abcdef0123456789abcdef -Force", "SK0123456789abcdef0123456789abcdef" },
         };
 
         [Fact]
@@ -180,6 +192,8 @@ namespace TwilioPS.Tests.Cmdlets
             // Accounts are listed above the account scope: -AccountSid names the account to fetch.
             new object[] { "Get-TwilioAccount", ".json" },
             new object[] { "Get-TwilioApplication", "/Applications.json" },
+            new object[] { "Get-TwilioOutgoingCallerId", "/OutgoingCallerIds.json" },
+            new object[] { "Get-TwilioApiKey", "/Keys.json" },
         };
 
         [Fact]

@@ -18,68 +18,11 @@ namespace TwilioPS.Tests.Emulator
     /// </summary>
     public class EmulatorStatusCallbackTests
     {
-        /// <summary>One callback as the listener received it.</summary>
-        private sealed record Callback(string Method, string Url, string Signature, Dictionary<string, string> Form);
-
-        /// <summary>A loopback HTTP listener that records every request and answers 204.</summary>
-        private sealed class CallbackListener : IDisposable
-        {
-            private readonly HttpListener _listener = new HttpListener();
-            public readonly BlockingCollection<Callback> Received = new BlockingCollection<Callback>();
-            public string Url { get; }
-
-            public CallbackListener()
-            {
-                int port = Loopback.FreePort();
-                Url = $"http://127.0.0.1:{port}/status";
-                _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-                _listener.Start();
-                Task.Run(Loop);
-            }
-
-            private async Task Loop()
-            {
-                while (_listener.IsListening)
-                {
-                    HttpListenerContext context;
-                    try { context = await _listener.GetContextAsync(); }
-                    catch (Exception) { return; }
-                    string body = new StreamReader(context.Request.InputStream).ReadToEnd();
-                    string query = context.Request.Url.Query.TrimStart('?');
-                    var form = (context.Request.HttpMethod == "GET" ? query : body)
-                        .Split('&', StringSplitOptions.RemoveEmptyEntries)
-                        .Select(pair => pair.Split('=', 2))
-                        .ToDictionary(kv => WebUtility.UrlDecode(kv[0]), kv => WebUtility.UrlDecode(kv.Length > 1 ? kv[1] : ""));
-                    Received.Add(new Callback(context.Request.HttpMethod, context.Request.Url.AbsoluteUri,
-                        context.Request.Headers["X-Twilio-Signature"], form));
-                    context.Response.StatusCode = 204;
-                    context.Response.Close();
-                }
-            }
-
-            /// <summary>Up to <paramref name="count"/> callbacks, waiting at most <paramref name="seconds"/> for each.</summary>
-            public List<Callback> Take(int count, double seconds = 15)
-            {
-                var taken = new List<Callback>();
-                while (taken.Count < count && Received.TryTake(out Callback c, TimeSpan.FromSeconds(seconds))) taken.Add(c);
-                return taken;
-            }
-
-            public void Dispose() => _listener.Close(); // Close stops it too (see TwilioEmulator.Stop)
-        }
-
-        private static EmulatedSession FastCalls() => new EmulatedSession(configure: o =>
-        {
-            o.RingDelay = TimeSpan.FromMilliseconds(100);
-            o.AnswerDelay = TimeSpan.FromMilliseconds(100);
-            o.CallDuration = TimeSpan.FromSeconds(1);
-        });
-
         [Fact]
         public void Every_asked_for_event_arrives_in_order_signed_so_Test_TwilioSignature_accepts_it()
         {
             using var listener = new CallbackListener();
-            using EmulatedSession s = FastCalls();
+            using EmulatedSession s = EmulatedSession.WithFastCalls();
             s.PowerShell.SetVariable("cb", listener.Url);
             PowerShellResult created = s.Run(@"New-TwilioCall -To '+14155550101' -From '+14155550100' -Url 'https://example.com/v' `
                 -StatusCallback $cb -StatusCallbackEvent initiated, ringing, answered, completed");
@@ -117,7 +60,7 @@ namespace TwilioPS.Tests.Emulator
         public void With_no_events_named_only_completed_is_sent_and_a_GET_is_signed_on_its_whole_url()
         {
             using var listener = new CallbackListener();
-            using EmulatedSession s = FastCalls();
+            using EmulatedSession s = EmulatedSession.WithFastCalls();
             s.PowerShell.SetVariable("cb", listener.Url + "?tenant=a%20b");
             s.Run("New-TwilioCall -To '+14155550101' -From '+14155550100' -Url 'https://example.com/v' -StatusCallback $cb -StatusCallbackMethod GET").ThrowIfFailed();
 
@@ -138,7 +81,7 @@ namespace TwilioPS.Tests.Emulator
         public void A_callback_nobody_answers_is_dropped_and_the_others_still_arrive()
         {
             using var listener = new CallbackListener();
-            using EmulatedSession s = FastCalls();
+            using EmulatedSession s = EmulatedSession.WithFastCalls();
             s.PowerShell.SetVariable("cb", listener.Url);
             s.Run(@"New-TwilioCall -To '+14155550101' -From '+14155550100' -Url 'https://example.com/v' -StatusCallback 'http://127.0.0.1:9/nobody' -StatusCallbackEvent initiated, completed
                     New-TwilioCall -To '+14155550102' -From '+14155550100' -Url 'https://example.com/v' -StatusCallback $cb").ThrowIfFailed();

@@ -6,7 +6,9 @@ using System.Reflection;
 using System.Text.Json;
 using TwilioPS.Cmdlets;
 using TwilioPS.Cmdlets.Accounts;
+using TwilioPS.Cmdlets.ApiKeys;
 using TwilioPS.Cmdlets.Applications;
+using TwilioPS.Cmdlets.CallerIds;
 using TwilioPS.Cmdlets.Calls;
 using TwilioPS.Cmdlets.Conferences;
 using TwilioPS.Cmdlets.Messages;
@@ -62,6 +64,12 @@ namespace TwilioPS.Tests.Spec
             new object[] { typeof(GetTwilioApplicationCommand), Account + "/Applications.json", "get" },
             new object[] { typeof(NewTwilioApplicationCommand), Account + "/Applications.json", "post" },
             new object[] { typeof(SetTwilioApplicationCommand), Account + "/Applications/{Sid}.json", "post" },
+            new object[] { typeof(GetTwilioOutgoingCallerIdCommand), Account + "/OutgoingCallerIds.json", "get" },
+            new object[] { typeof(NewTwilioOutgoingCallerIdCommand), Account + "/OutgoingCallerIds.json", "post" },
+            new object[] { typeof(SetTwilioOutgoingCallerIdCommand), Account + "/OutgoingCallerIds/{Sid}.json", "post" },
+            new object[] { typeof(GetTwilioApiKeyCommand), Account + "/Keys.json", "get" },
+            new object[] { typeof(NewTwilioApiKeyCommand), Account + "/Keys.json", "post" },
+            new object[] { typeof(SetTwilioApiKeyCommand), Account + "/Keys/{Sid}.json", "post" },
         };
 
         /// <summary>
