@@ -77,7 +77,7 @@
         PSData = @{
             Tags         = @('Twilio', 'SMS', 'Voice', 'Telephony', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'Connect-Twilio; calls, recordings, transcriptions, notifications, call events, conferences and participants, queues and members; messages, media and feedback; a local Twilio API emulator.'
+            ReleaseNotes = 'Connect-Twilio; accounts, API keys (a new key pipes into Connect-Twilio) and outgoing caller IDs; calls, recordings, transcriptions, notifications, call events, conferences and participants, queues and members; messages, media and feedback; a local Twilio API emulator.'
         }
     }
 }

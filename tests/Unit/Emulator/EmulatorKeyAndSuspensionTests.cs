@@ -70,6 +70,9 @@ namespace TwilioPS.Tests.Emulator
                 Assert.Equal(20005, refused.Int("code"));
                 Assert.Equal("Account not active", refused.Str("message"));
             }
+            // The suspended account's own credential reaches nothing, not even the account resource or the account list.
+            foreach (string path in new[] { subAccount, "/2010-04-01/Accounts.json" })
+                Assert.Equal(20005, (await own.Get(path)).Int("code"));
             // The owner still reads the account itself, and the main account's own resources answer.
             Assert.Equal("suspended", (await api.Get(subAccount)).Str("status"));
             Assert.Equal(HttpStatusCode.OK, (await api.Get(api.CallsPath)).Status);
