@@ -83,6 +83,8 @@ namespace TwilioPS.Tests.Cmdlets
             Assert.Single(s.Run("Get-TwilioOutgoingCallerId -FriendlyName 'Sales desk'").Output);
             Assert.Equal("Sales desk", s.LastRequest.QueryValue("FriendlyName"));
 
+            TwilioOutgoingCallerId refetched = s.Run("Get-TwilioOutgoingCallerId -PhoneNumber '+14155550134' | Get-TwilioOutgoingCallerId").Objects<TwilioOutgoingCallerId>().Single();
+            Assert.Equal($"/2010-04-01/Accounts/{s.Emulator.AccountSid}/OutgoingCallerIds/{refetched.Sid}.json", s.LastRequest.Path);
             Assert.Equal("Front desk", s.Run("(Get-TwilioOutgoingCallerId -PhoneNumber '+14155550134' | Set-TwilioOutgoingCallerId -FriendlyName 'Front desk').FriendlyName").Output.Single().ToString());
             s.Run("Get-TwilioOutgoingCallerId -FriendlyName 'support*' | Remove-TwilioOutgoingCallerId -WhatIf").ThrowIfFailed();
             Assert.Equal(4, s.Run("Get-TwilioOutgoingCallerId -All").Output.Count);

@@ -115,6 +115,7 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { "New-TwilioOutgoingCallerId '+14155550123' | Get-TwilioCall", "GET /Calls/CA" },
             new object[] { "New-TwilioApiKey 'runbook' | Set-TwilioApiKey -FriendlyName 'runbook 2'", "POST /Keys/SK" },
             new object[] { "New-TwilioApiKey 'runbook' | Remove-TwilioApiKey -Force", "DELETE /Keys/SK" },
+            new object[] { "New-TwilioApiKey 'runbook' | Get-TwilioApiKey", "GET /Keys/SK" },
             new object[] { "Get-TwilioAccount | Get-TwilioApiKey", "GET /Keys.json" },
             new object[] { "Get-TwilioAccount | Get-TwilioOutgoingCallerId", "GET /OutgoingCallerIds.json" },
             new object[] { "Get-TwilioAccount | Get-TwilioQueue", "GET /Queues.json" },
