@@ -16,13 +16,13 @@ namespace TwilioPS.Tests.Cmdlets
             using var listener = new CallbackListener();
             using EmulatedSession s = EmulatedSession.WithFastCalls();
             s.PowerShell.SetVariable("cb", listener.Url);
-            PowerShellResult requested = s.Run("New-TwilioOutgoingCallerId '+14155550123' 'On-call mobile' -CallDelay 1 -StatusCallback $cb");
+            PowerShellResult requested = s.Run("New-TwilioOutgoingCallerId '+14155550123' 'On-call mobile' -CallDelay 5 -StatusCallback $cb");
             requested.ThrowIfFailed();
             TwilioValidationRequest request = requested.Objects<TwilioValidationRequest>().Single();
             Assert.Matches("^[0-9]{6}$", request.ValidationCode);
             Assert.Equal("+14155550123", request.PhoneNumber);
             Assert.Equal("+14155550123", s.LastRequest.FormValue("PhoneNumber"));
-            Assert.Equal("1", s.LastRequest.FormValue("CallDelay"));
+            Assert.Equal("5", s.LastRequest.FormValue("CallDelay"));
 
             // The code leads: the first column of the table and the first line of the list.
             string table = string.Join("\n", s.Run("$args[0] | Format-Table | Out-String -Width 200", request).Output);
@@ -33,7 +33,7 @@ namespace TwilioPS.Tests.Cmdlets
             // The validation call is a real call to the number; no caller ID until it completes.
             TwilioCall call = s.Run("Get-TwilioCall -CallSid $args[0]", request.CallSid).Objects<TwilioCall>().Single();
             Assert.Equal("+14155550123", call.To);
-            Assert.Equal("queued", call.Status);   // still waiting out the one-second delay
+            Assert.Equal("queued", call.Status);   // still waiting out the five-second delay (generous for a loaded machine)
             Assert.Empty(s.Run("Get-TwilioOutgoingCallerId").Output);
 
             Callback outcome = Assert.Single(listener.Take(1));
