@@ -68,6 +68,14 @@
         'Set-TwilioUsageTrigger'
         'Remove-TwilioUsageTrigger'
         'Get-TwilioBalance'
+        'Get-TwilioOutgoingCallerId'
+        'New-TwilioOutgoingCallerId'
+        'Set-TwilioOutgoingCallerId'
+        'Remove-TwilioOutgoingCallerId'
+        'Get-TwilioApiKey'
+        'New-TwilioApiKey'
+        'Set-TwilioApiKey'
+        'Remove-TwilioApiKey'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()
@@ -77,7 +85,7 @@
             Tags         = @('Twilio', 'SMS', 'Voice', 'Telephony', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/TwilioPS/TwilioPS'
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'Connect-Twilio; calls, recordings, transcriptions, notifications, call events, conferences and participants, queues and members; messages, media and feedback; a local Twilio API emulator.'
+            ReleaseNotes = 'Connect-Twilio; accounts, API keys (a new key pipes into Connect-Twilio) and outgoing caller IDs; calls, recordings, transcriptions, notifications, call events, conferences and participants, queues and members; messages, media and feedback; a local Twilio API emulator.'
         }
     }
 }

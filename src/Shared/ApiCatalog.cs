@@ -214,6 +214,19 @@ namespace TwilioPS.Catalog
             new ResourceDefinition("Application", "AP", "applications", "api.v2010.account.application")
                 .At("Account", Account + "/Applications.json", Account + "/Applications/{Sid}.json", Operations.All);
 
+        /// <summary>
+        /// A number the account has proved it answers, usable as a call's From. Created by a validation
+        /// request (POST to the collection answers with a code to key in, not with a caller ID).
+        /// </summary>
+        public static readonly ResourceDefinition OutgoingCallerIds =
+            new ResourceDefinition("OutgoingCallerId", "PN", "outgoing_caller_ids", "api.v2010.account.outgoing_caller_id")
+                .At("Account", Account + "/OutgoingCallerIds.json", Account + "/OutgoingCallerIds/{Sid}.json", Operations.All);
+
+        /// <summary>A standard API key: its SID and secret authenticate like the account's own credential until it is deleted.</summary>
+        public static readonly ResourceDefinition ApiKeys =
+            new ResourceDefinition("ApiKey", "SK", "keys", "api.v2010.account.key")
+                .At("Account", Account + "/Keys.json", Account + "/Keys/{Sid}.json", Operations.All);
+
         public static readonly ResourceDefinition Messages =
             new ResourceDefinition("Message", "SM|MM", "messages", "api.v2010.account.message")
                 .At("Account", Account + "/Messages.json", Account + "/Messages/{Sid}.json", Operations.All);
@@ -262,7 +275,7 @@ namespace TwilioPS.Catalog
         public static IReadOnlyList<ResourceDefinition> All { get; } = new[]
         {
             Accounts, Calls, Recordings, Transcriptions, Notifications, CallEvents, Conferences, Participants, Queues, QueueMembers,
-            Messages, MessageMedia, MessageFeedback, Applications, UsageRecords, UsageTriggers, Balance,
+            Messages, MessageMedia, MessageFeedback, Applications, UsageRecords, UsageTriggers, Balance, OutgoingCallerIds, ApiKeys,
         };
     }
 }

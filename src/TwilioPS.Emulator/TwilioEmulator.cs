@@ -46,6 +46,10 @@ namespace TwilioPS.Emulator
             Port = port;
             BaseUri = new Uri("http://" + host + ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Accounts = new AccountStore(options, _clock.UtcNow);
+            ApiKeys = new ApiKeyStore();
+            // The configured key is a key of the main account like any other: listed, and deleted like one.
+            if (options.ApiKeySid != null && options.ApiKeySecret != null)
+                ApiKeys.Add(options.AccountSid, "TwilioPS Emulator", _clock.UtcNow, options.ApiKeySid, options.ApiKeySecret);
             Calls = new CallStore(options, CallHandlers.Collection());
             Recordings = RecordingHandlers.Collection();
             Transcriptions = TranscriptionHandlers.Collection();
@@ -64,6 +68,8 @@ namespace TwilioPS.Emulator
             ConferenceHandlers.Register(_router);
             QueueHandlers.Register(_router, Flows);
             ApplicationHandlers.Register(_router);
+            OutgoingCallerIdHandlers.Register(_router);
+            ApiKeyHandlers.Register(_router, ApiKeys);
             MessageHandlers.Register(_router, Messages);
             UsageRecordHandlers.Register(_router, Usage);
             UsageTriggers.Register(_router);
@@ -131,6 +137,8 @@ namespace TwilioPS.Emulator
 
         internal EmulatorOptions Options { get; }
         internal AccountStore Accounts { get; }
+        /// <summary>Every account's API keys: authentication reads them on each request.</summary>
+        internal ApiKeyStore ApiKeys { get; }
         internal CallStore Calls { get; }
         internal ResourceCollection<Recording> Recordings { get; }
         internal ResourceCollection<Transcription> Transcriptions { get; }
@@ -332,8 +340,9 @@ namespace TwilioPS.Emulator
         {
             string username = null, password = null;
             ParseBasic(http.Headers["Authorization"], ref username, ref password);
-            Account principal = Accounts.Authenticate(username, password);
+            Account principal = Accounts.Authenticate(username, password, ApiKeys.Find);
             if (principal == null) throw TwilioErrors.Authenticate();
+            if (principal.Status == "suspended") throw TwilioErrors.AccountNotActive();
             ctx.Principal = principal;
 
             RouteMatch match = _router.Match(ctx.Request.Method, ctx.Request.Path);
@@ -349,6 +358,9 @@ namespace TwilioPS.Emulator
                 Account account = Accounts.Find(accountSid);
                 // Twilio answers 404 (not 403) for an account the credential may not see.
                 if (account == null || !AccountStore.CanAccess(principal, account)) throw TwilioErrors.NotFound(ctx.Request.Path);
+                // The owner still reads and updates a suspended or closed subaccount itself (to
+                // reactivate it); nothing else of it answers.
+                if (account.Status != "active" && ctx.Request.Path != AccountStore.InstancePath(account.Sid)) throw TwilioErrors.AccountNotActive();
                 ctx.Account = account;
                 // Calls join and leave conferences and queues on the clock: apply what is due before reading.
                 Flows.For(account.Sid).Settle(ctx.Now);

@@ -30,6 +30,14 @@ namespace TwilioPS.Emulator.Infrastructure
         /// <summary>401 20003 "Authenticate" (verified).</summary>
         public static TwilioApiException Authenticate() => new TwilioApiException(401, 20003, "Authenticate");
 
+        /// <summary>
+        /// 401 20005 "Account not active": a request by or for a suspended (or, through its owner, a
+        /// closed) account. Code and message are Twilio's (its error dictionary: "Account not active");
+        /// the status is chosen: 401, as for Twilio's other refusals of a credential (20003), since a
+        /// suspended account's credential authenticates nothing until it is reactivated.
+        /// </summary>
+        public static TwilioApiException AccountNotActive() => new TwilioApiException(401, 20005, "Account not active");
+
         /// <summary>404 20404 "The requested resource {path} was not found" (verified).</summary>
         public static TwilioApiException NotFound(string path) =>
             new TwilioApiException(404, 20404, "The requested resource " + path + " was not found");

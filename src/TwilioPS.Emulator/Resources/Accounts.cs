@@ -39,13 +39,8 @@ namespace TwilioPS.Emulator.Resources
             "messages", "Messages", "balance", "Balance",
         };
 
-        private readonly string _apiKeySid;
-        private readonly string _apiKeySecret;
-
         public AccountStore(EmulatorOptions options, DateTimeOffset now)
         {
-            _apiKeySid = options.ApiKeySid;
-            _apiKeySecret = options.ApiKeySecret;
             Main = new Account
             {
                 Sid = options.AccountSid,
@@ -78,16 +73,31 @@ namespace TwilioPS.Emulator.Resources
 
         public Account Find(string sid) => sid != null && Store.TryGet(sid, out Account a) ? a : null;
 
-        /// <summary>The account a Basic credential authenticates as, or null.</summary>
-        public Account Authenticate(string username, string password)
+        /// <summary>
+        /// The account a Basic credential authenticates as (its auth token, or one of its API keys),
+        /// or null. A closed account's credentials are gone: null, Twilio's 20003 like any unknown
+        /// credential. A suspended account is returned, and the caller refuses it with 20005.
+        /// </summary>
+        public Account Authenticate(string username, string password, Func<string, ApiKey> findKey)
         {
             if (username == null || password == null) return null;
-            if (_apiKeySid != null && string.Equals(username, _apiKeySid, StringComparison.Ordinal))
-                return FixedTimeEquals(password, _apiKeySecret) ? Main : null;
-            Account account = Find(username);
-            if (account == null || account.Status == "closed") return null;
-            return FixedTimeEquals(password, account.AuthToken) ? account : null;
+            Account account;
+            if (username.StartsWith("SK", StringComparison.Ordinal))
+            {
+                ApiKey key = findKey(username);
+                if (key == null || !FixedTimeEquals(password, key.Secret)) return null;
+                account = Find(key.AccountSid);
+            }
+            else
+            {
+                account = Find(username);
+                if (account == null || !FixedTimeEquals(password, account.AuthToken)) return null;
+            }
+            return account == null || account.Status == "closed" ? null : account;
         }
+
+        /// <summary>The account resource's own path: what its owner may still reach when it is not active.</summary>
+        public static string InstancePath(string accountSid) => "/2010-04-01/Accounts/" + accountSid + ".json";
 
         /// <summary>An account's own credential reaches itself; a main account's also reaches its subaccounts.</summary>
         public static bool CanAccess(Account principal, Account target) =>
@@ -168,6 +178,9 @@ namespace TwilioPS.Emulator.Resources
             {
                 Validate.Enum("Status", status, Statuses);
                 if (ctx.Account.IsMain) throw TwilioErrors.Forbidden("The main account's status cannot be changed");
+                // Closing releases everything the account had; Twilio's Accounts error (21100) for reopening.
+                if (ctx.Account.Status == "closed" && status != "closed")
+                    throw TwilioErrors.BadRequest(21100, "A closed account cannot be reopened");
             }
             Account a = ctx.Account;
             ctx.Emulator.Accounts.Store.Mutate(() =>

@@ -18,7 +18,8 @@ namespace TwilioPS.Emulator.Resources
     /// account's auth token, so webhook handlers and Test-TwilioSignature can be tried end to end:
     /// for a call, the events it subscribed to (initiated, ringing, answered, completed; only
     /// completed when it named none), in order; for a message, a POST on each status change
-    /// (queued, sent, delivered; failed, undelivered, canceled).
+    /// (queued, sent, delivered; failed, undelivered, canceled); for a caller ID's validation, its
+    /// outcome when the validation call ends (VerificationStatus success or failed).
     /// </summary>
     /// <remarks>
     /// A call's status is computed from its timeline on every read, so nothing "happens" at a
@@ -35,6 +36,7 @@ namespace TwilioPS.Emulator.Resources
         private readonly TwilioEmulator _emulator;
         private readonly ConcurrentDictionary<Call, Progress> _watched = new ConcurrentDictionary<Call, Progress>();
         private readonly ConcurrentDictionary<Message, string> _messages = new ConcurrentDictionary<Message, string>(); // last status sent
+        private readonly ConcurrentDictionary<OutgoingCallerId, bool> _validations = new ConcurrentDictionary<OutgoingCallerId, bool>();
         private readonly HttpClient _http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
         private readonly Timer _timer;
         private int _pumping;
@@ -62,6 +64,12 @@ namespace TwilioPS.Emulator.Resources
         public void Watch(Message message)
         {
             if (!string.IsNullOrEmpty(message.StatusCallback)) _messages.TryAdd(message, null);
+        }
+
+        /// <summary>Starts following a caller ID's validation that has a StatusCallback, to report its outcome.</summary>
+        public void Watch(OutgoingCallerId validation)
+        {
+            if (!string.IsNullOrEmpty(validation.StatusCallback)) _validations.TryAdd(validation, true);
         }
 
         /// <summary>Callbacks sent so far (for tests and the log).</summary>
@@ -93,6 +101,13 @@ namespace TwilioPS.Emulator.Resources
                     _messages[watched.Key] = state.Status;
                     Send(watched.Key, state).GetAwaiter().GetResult();
                     if (state.IsFinal) _messages.TryRemove(watched.Key, out _);
+                }
+                foreach (OutgoingCallerId validation in _validations.Keys)
+                {
+                    if (now < validation.DateCreated) continue;
+                    _validations.TryRemove(validation, out _);
+                    // A request replaced by a newer one for the same number reports nothing: its code no longer counts.
+                    if (!validation.Superseded) Send(validation).GetAwaiter().GetResult();
                 }
             }
             catch (Exception)
@@ -167,6 +182,20 @@ namespace TwilioPS.Emulator.Resources
             if (state.Status == "failed") form.Add(Pair("ErrorCode", MessageNumbers.FailedCode.ToString(CultureInfo.InvariantCulture)));
             if (state.Status == "undelivered") form.Add(Pair("ErrorCode", MessageNumbers.UndeliveredCode.ToString(CultureInfo.InvariantCulture)));
             await Deliver(message.AccountSid, message.StatusCallback, "POST", form).ConfigureAwait(false);
+        }
+
+        /// <summary>Twilio's report of a validation call's outcome: VerificationStatus, and the new caller ID's SID on success.</summary>
+        private async Task Send(OutgoingCallerId validation)
+        {
+            var form = new List<KeyValuePair<string, string>>
+            {
+                Pair("AccountSid", validation.AccountSid),
+                Pair("CallSid", validation.ValidationCall.Sid),
+                Pair("PhoneNumber", validation.PhoneNumber),
+                Pair("VerificationStatus", validation.Succeeds ? "success" : "failed"),
+            };
+            if (validation.Succeeds) form.Add(Pair("OutgoingCallerIdSid", validation.Sid));
+            await Deliver(validation.AccountSid, validation.StatusCallback, validation.StatusCallbackMethod, form).ConfigureAwait(false);
         }
 
         /// <summary>Sends one signed callback (a form POST, or GET with the parameters in the query); a failure drops it.</summary>

@@ -64,6 +64,14 @@ namespace TwilioPS.Emulator.Resources
             return n;
         }
 
+        /// <summary>A FriendlyName as Twilio takes it: up to 64 characters (null: not given).</summary>
+        public static string FriendlyName(string value)
+        {
+            if (value != null && value.Length > 64)
+                throw TwilioErrors.InvalidParameter("Invalid FriendlyName: must be 64 characters or fewer");
+            return value;
+        }
+
         public static bool? Bool(string name, string value)
         {
             if (value == null) return null;

@@ -4,6 +4,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Security;
 using System.Text.Json.Serialization;
 
 namespace TwilioPS.Client
@@ -177,5 +178,25 @@ namespace TwilioPS.Client
             if (value.HasValue) writer.WriteStringValue(value.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             else writer.WriteNullValue();
         }
+    }
+
+    /// <summary>
+    /// A secret read straight into a SecureString (an API key's secret), so the response's text is
+    /// the only place it was ever plain. TwilioPS never writes one back as JSON.
+    /// </summary>
+    internal sealed class SecureStringConverter : JsonConverter<SecureString>
+    {
+        public override SecureString Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType == JsonTokenType.Null) return null;
+            if (reader.TokenType != JsonTokenType.String) throw new JsonException("Expected a secret string.");
+            var secure = new SecureString();
+            foreach (char c in reader.GetString()) secure.AppendChar(c);
+            secure.MakeReadOnly();
+            return secure;
+        }
+
+        public override void Write(Utf8JsonWriter writer, SecureString value, JsonSerializerOptions options) =>
+            throw new NotSupportedException("TwilioPS never serializes a secret.");
     }
 }

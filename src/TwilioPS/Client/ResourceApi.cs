@@ -37,11 +37,18 @@ namespace TwilioPS.Client
         public Task<T> FetchAsync(ResourcePath path, CancellationToken cancellationToken) =>
             _http.SendAsync(HttpMethod.Get, path.PathFor(Resource, Operations.Fetch), null, _typeInfo, cancellationToken);
 
-        public async Task<T> CreateAsync(ResourcePath path, FormBuilder form, CancellationToken cancellationToken)
+        public Task<T> CreateAsync(ResourcePath path, FormBuilder form, CancellationToken cancellationToken) =>
+            CreateAsync(path, form, _typeInfo, cancellationToken);
+
+        /// <summary>
+        /// A create whose answer is another resource than the one it creates (a caller ID's
+        /// validation request answers with the code to key in).
+        /// </summary>
+        public async Task<TCreated> CreateAsync<TCreated>(ResourcePath path, FormBuilder form, JsonTypeInfo<TCreated> answer, CancellationToken cancellationToken)
         {
             string target = path.PathFor(Resource, Operations.Create);
             if (_beforeCreate != null) await _beforeCreate(cancellationToken).ConfigureAwait(false);
-            return await _http.SendAsync(HttpMethod.Post, target, form, _typeInfo, cancellationToken).ConfigureAwait(false);
+            return await _http.SendAsync(HttpMethod.Post, target, form, answer, cancellationToken).ConfigureAwait(false);
         }
 
         public Task<T> UpdateAsync(ResourcePath path, FormBuilder form, CancellationToken cancellationToken) =>

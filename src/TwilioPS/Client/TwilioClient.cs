@@ -33,6 +33,9 @@ namespace TwilioPS.Client
             UsageRecords = new ResourceApi<TwilioUsageRecord>(http, ApiCatalog.UsageRecords, TwilioJsonContext.Default.TwilioUsageRecord);
             UsageTriggers = new ResourceApi<TwilioUsageTrigger>(http, ApiCatalog.UsageTriggers, TwilioJsonContext.Default.TwilioUsageTrigger);
             Balance = new ResourceApi<TwilioBalance>(http, ApiCatalog.Balance, TwilioJsonContext.Default.TwilioBalance);
+            // A validation request places a call (Twilio's validation call), so it waits on the call throttle too.
+            OutgoingCallerIds = new ResourceApi<TwilioOutgoingCallerId>(http, ApiCatalog.OutgoingCallerIds, TwilioJsonContext.Default.TwilioOutgoingCallerId, callThrottle.WaitAsync);
+            ApiKeys = new ResourceApi<TwilioApiKey>(http, ApiCatalog.ApiKeys, TwilioJsonContext.Default.TwilioApiKey);
         }
 
         public TwilioHttp Http { get; }
@@ -72,6 +75,9 @@ namespace TwilioPS.Client
         public ResourceApi<TwilioUsageTrigger> UsageTriggers { get; }
 
         public ResourceApi<TwilioBalance> Balance { get; }
+        public ResourceApi<TwilioOutgoingCallerId> OutgoingCallerIds { get; }
+
+        public ResourceApi<TwilioApiKey> ApiKeys { get; }
 
 
     }

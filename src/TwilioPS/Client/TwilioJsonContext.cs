@@ -29,6 +29,9 @@ namespace TwilioPS.Client
     [JsonSerializable(typeof(TwilioUsageRecord))]
     [JsonSerializable(typeof(TwilioUsageTrigger))]
     [JsonSerializable(typeof(TwilioBalance))]
+    [JsonSerializable(typeof(TwilioOutgoingCallerId))]
+    [JsonSerializable(typeof(TwilioValidationRequest))]
+    [JsonSerializable(typeof(TwilioApiKey))]
     [JsonSerializable(typeof(TwilioErrorBody))]
     internal sealed partial class TwilioJsonContext : JsonSerializerContext
     {

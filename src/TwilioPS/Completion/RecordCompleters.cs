@@ -125,6 +125,20 @@ namespace TwilioPS.Completion
             Join(trigger.FriendlyName, trigger.UsageCategory, trigger.TriggerBy, trigger.TriggerValue?.ToString(CultureInfo.InvariantCulture), trigger.Recurring);
     }
 
+    public sealed class OutgoingCallerIdSidCompleter : RecentRecordsCompleter<TwilioOutgoingCallerId>
+    {
+        protected override ResourceApi<TwilioOutgoingCallerId> Api(TwilioClient client) => client.OutgoingCallerIds;
+        protected override string ValueOf(TwilioOutgoingCallerId callerId) => callerId.Sid;
+        protected override string Describe(TwilioOutgoingCallerId callerId) => Join(callerId.PhoneNumber, callerId.FriendlyName);
+    }
+
+    public sealed class ApiKeySidCompleter : RecentRecordsCompleter<TwilioApiKey>
+    {
+        protected override ResourceApi<TwilioApiKey> Api(TwilioClient client) => client.ApiKeys;
+        protected override string ValueOf(TwilioApiKey key) => key.Sid;
+        protected override string Describe(TwilioApiKey key) => Join(key.FriendlyName, When(key.DateCreated));
+    }
+
     /// <summary>-AccountSid: the connection's own account and its subaccounts, by friendly name.</summary>
     public sealed class AccountSidCompleter : RecentRecordsCompleter<TwilioAccount>
     {

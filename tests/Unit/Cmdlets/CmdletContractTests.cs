@@ -73,6 +73,12 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { "New-TwilioUsageTrigger totalprice 100 'https://example.com/spend' -TriggerBy price" },
             new object[] { $"Set-TwilioUsageTrigger {Trigger} -FriendlyName 'Spend alert'" },
             new object[] { $"Remove-TwilioUsageTrigger {Trigger} -Force" },
+            new object[] { "New-TwilioOutgoingCallerId '+14155550123' 'Front desk'" },
+            new object[] { "Set-TwilioOutgoingCallerId PN0123456789abcdef0123456789abcdef 'Night shift'" },
+            new object[] { "Remove-TwilioOutgoingCallerId PN0123456789abcdef0123456789abcdef -Force" },
+            new object[] { "New-TwilioApiKey 'runbook'" },
+            new object[] { "Set-TwilioApiKey SK0123456789abcdef0123456789abcdef 'runbook (old)'" },
+            new object[] { "Remove-TwilioApiKey SK0123456789abcdef0123456789abcdef -Force" },
         };
 
         [Fact]
@@ -136,6 +142,12 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { $"Get-TwilioUsageTrigger {Trigger}", Trigger },
             new object[] { $"Set-TwilioUsageTrigger {Trigger} -CallbackMethod GET", Trigger },
             new object[] { $"Remove-TwilioUsageTrigger {Trigger} -Force", Trigger },
+            new object[] { "Get-TwilioOutgoingCallerId PN0123456789abcdef0123456789abcdef", "PN0123456789abcdef0123456789abcdef" },
+            new object[] { "Set-TwilioOutgoingCallerId PN0123456789abcdef0123456789abcdef 'Night shift'", "PN0123456789abcdef0123456789abcdef" },
+            new object[] { "Remove-TwilioOutgoingCallerId PN0123456789abcdef0123456789abcdef -Force", "PN0123456789abcdef0123456789abcdef" },
+            new object[] { "Get-TwilioApiKey SK0123456789abcdef0123456789abcdef", "SK0123456789abcdef0123456789abcdef" },
+            new object[] { "Set-TwilioApiKey SK0123456789abcdef0123456789abcdef 'runbook (old)'", "SK0123456789abcdef0123456789abcdef" },
+            new object[] { "Remove-TwilioApiKey SK0123456789abcdef0123456789abcdef -Force", "SK0123456789abcdef0123456789abcdef" },
         };
 
         [Fact]
@@ -190,6 +202,8 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { "Get-TwilioUsageRecord", "/Usage/Records.json" },
             new object[] { "Get-TwilioUsageRecord ThisMonth", "/Usage/Records/ThisMonth.json" },
             new object[] { "Get-TwilioUsageTrigger", "/Usage/Triggers.json" },
+            new object[] { "Get-TwilioOutgoingCallerId", "/OutgoingCallerIds.json" },
+            new object[] { "Get-TwilioApiKey", "/Keys.json" },
         };
 
         [Fact]

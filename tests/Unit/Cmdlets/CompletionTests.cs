@@ -186,6 +186,8 @@ namespace TwilioPS.Tests.Cmdlets
                 ["ParentCallSid"] = typeof(CallSidCompleter),
                 ["MediaSid"] = typeof(MessageMediaSidCompleter),
                 ["UsageTriggerSid"] = typeof(UsageTriggerSidCompleter),
+                ["OutgoingCallerIdSid"] = typeof(OutgoingCallerIdSidCompleter),
+                ["ApiKeySid"] = typeof(ApiKeySidCompleter),
             };
             // SIDs of Twilio's other APIs (Messaging services, Content templates), which this module does not list.
             var otherApis = new HashSet<string> { "MessagingServiceSid", "ContentSid" };

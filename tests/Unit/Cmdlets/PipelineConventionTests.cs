@@ -112,6 +112,12 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { "Get-TwilioMessage $message | Set-TwilioMessage -Redact", "POST /Messages/{message}.json" },
             new object[] { "New-TwilioApplication 'IVR' -VoiceUrl 'https://example.com/ivr' | New-TwilioCall -To '+14155550108' -From '+14155550100'", "POST /Calls.json" },
             new object[] { "New-TwilioApplication 'IVR' -VoiceUrl 'https://example.com/ivr' | Set-TwilioApplication -SmsUrl 'https://example.com/sms'", "POST /Applications/AP" },
+            new object[] { "New-TwilioOutgoingCallerId '+14155550123' | Get-TwilioCall", "GET /Calls/CA" },
+            new object[] { "New-TwilioApiKey 'runbook' | Set-TwilioApiKey -FriendlyName 'runbook 2'", "POST /Keys/SK" },
+            new object[] { "New-TwilioApiKey 'runbook' | Remove-TwilioApiKey -Force", "DELETE /Keys/SK" },
+            new object[] { "New-TwilioApiKey 'runbook' | Get-TwilioApiKey", "GET /Keys/SK" },
+            new object[] { "Get-TwilioAccount | Get-TwilioApiKey", "GET /Keys.json" },
+            new object[] { "Get-TwilioAccount | Get-TwilioOutgoingCallerId", "GET /OutgoingCallerIds.json" },
             new object[] { "Get-TwilioAccount | Get-TwilioQueue", "GET /Queues.json" },
             new object[] { "Get-TwilioAccount | Get-TwilioCall", "GET /Calls.json" },
             new object[] { "Get-TwilioAccount | Get-TwilioMessage", "GET /Messages.json" },
@@ -134,8 +140,7 @@ namespace TwilioPS.Tests.Cmdlets
             string expected = f.Path(parts[1]);
             EmulatorRequest last = f.Session.Emulator.Requests.Last();
             // A path ending in a bare SID prefix ("…/Media/ME") names a record the row does not know in advance.
-            if (expected.EndsWith("/ME", StringComparison.Ordinal) || expected.EndsWith("/AP", StringComparison.Ordinal)
-                || expected.EndsWith("/UT", StringComparison.Ordinal))
+            if (new[] { "/ME", "/AP", "/CA", "/SK", "/UT" }.Any(prefix => expected.EndsWith(prefix, StringComparison.Ordinal)))
                 Assert.StartsWith(parts[0] + " " + expected, last.Method + " " + last.Path);
             else
                 Assert.Equal(parts[0] + " " + expected, last.Method + " " + last.Path);

@@ -18,18 +18,11 @@ namespace TwilioPS.Tests.Emulator
     /// </summary>
     public class EmulatorStatusCallbackTests
     {
-        private static EmulatedSession FastCalls() => new EmulatedSession(configure: o =>
-        {
-            o.RingDelay = TimeSpan.FromMilliseconds(100);
-            o.AnswerDelay = TimeSpan.FromMilliseconds(100);
-            o.CallDuration = TimeSpan.FromSeconds(1);
-        });
-
         [Fact]
         public void Every_asked_for_event_arrives_in_order_signed_so_Test_TwilioSignature_accepts_it()
         {
             using var listener = new CallbackListener();
-            using EmulatedSession s = FastCalls();
+            using EmulatedSession s = EmulatedSession.WithFastCalls();
             s.PowerShell.SetVariable("cb", listener.Url);
             PowerShellResult created = s.Run(@"New-TwilioCall -To '+14155550101' -From '+14155550100' -Url 'https://example.com/v' `
                 -StatusCallback $cb -StatusCallbackEvent initiated, ringing, answered, completed");
@@ -67,7 +60,7 @@ namespace TwilioPS.Tests.Emulator
         public void With_no_events_named_only_completed_is_sent_and_a_GET_is_signed_on_its_whole_url()
         {
             using var listener = new CallbackListener();
-            using EmulatedSession s = FastCalls();
+            using EmulatedSession s = EmulatedSession.WithFastCalls();
             s.PowerShell.SetVariable("cb", listener.Url + "?tenant=a%20b");
             s.Run("New-TwilioCall -To '+14155550101' -From '+14155550100' -Url 'https://example.com/v' -StatusCallback $cb -StatusCallbackMethod GET").ThrowIfFailed();
 
@@ -88,7 +81,7 @@ namespace TwilioPS.Tests.Emulator
         public void A_callback_nobody_answers_is_dropped_and_the_others_still_arrive()
         {
             using var listener = new CallbackListener();
-            using EmulatedSession s = FastCalls();
+            using EmulatedSession s = EmulatedSession.WithFastCalls();
             s.PowerShell.SetVariable("cb", listener.Url);
             s.Run(@"New-TwilioCall -To '+14155550101' -From '+14155550100' -Url 'https://example.com/v' -StatusCallback 'http://127.0.0.1:9/nobody' -StatusCallbackEvent initiated, completed
                     New-TwilioCall -To '+14155550102' -From '+14155550100' -Url 'https://example.com/v' -StatusCallback $cb").ThrowIfFailed();

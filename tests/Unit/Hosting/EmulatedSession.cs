@@ -26,6 +26,14 @@ namespace TwilioPS.Tests.Hosting
             RequestsAtStart = Emulator.RequestCount;
         }
 
+        /// <summary>A session whose calls ring, answer and end within a second and a half, for tests that wait on the real clock.</summary>
+        public static EmulatedSession WithFastCalls() => new EmulatedSession(configure: o =>
+        {
+            o.RingDelay = TimeSpan.FromMilliseconds(100);
+            o.AnswerDelay = TimeSpan.FromMilliseconds(100);
+            o.CallDuration = TimeSpan.FromSeconds(1);
+        });
+
         public TwilioEmulator Emulator { get; }
 
         public PowerShellSession PowerShell { get; }

@@ -6,7 +6,9 @@ using System.Reflection;
 using System.Text.Json;
 using TwilioPS.Cmdlets;
 using TwilioPS.Cmdlets.Accounts;
+using TwilioPS.Cmdlets.ApiKeys;
 using TwilioPS.Cmdlets.Applications;
+using TwilioPS.Cmdlets.CallerIds;
 using TwilioPS.Cmdlets.Calls;
 using TwilioPS.Cmdlets.Conferences;
 using TwilioPS.Cmdlets.Messages;
@@ -76,6 +78,12 @@ namespace TwilioPS.Tests.Spec
             new object[] { typeof(GetTwilioUsageTriggerCommand), Account + "/Usage/Triggers.json", "get" },
             new object[] { typeof(NewTwilioUsageTriggerCommand), Account + "/Usage/Triggers.json", "post" },
             new object[] { typeof(SetTwilioUsageTriggerCommand), Account + "/Usage/Triggers/{Sid}.json", "post" },
+            new object[] { typeof(GetTwilioOutgoingCallerIdCommand), Account + "/OutgoingCallerIds.json", "get" },
+            new object[] { typeof(NewTwilioOutgoingCallerIdCommand), Account + "/OutgoingCallerIds.json", "post" },
+            new object[] { typeof(SetTwilioOutgoingCallerIdCommand), Account + "/OutgoingCallerIds/{Sid}.json", "post" },
+            new object[] { typeof(GetTwilioApiKeyCommand), Account + "/Keys.json", "get" },
+            new object[] { typeof(NewTwilioApiKeyCommand), Account + "/Keys.json", "post" },
+            new object[] { typeof(SetTwilioApiKeyCommand), Account + "/Keys/{Sid}.json", "post" },
         };
 
         /// <summary>

@@ -282,8 +282,19 @@ namespace TwilioPS.Tests.Spec
             _sids["QueueMember"] = CreateCall("Twiml", $"<Response><Enqueue>{QueueName}</Enqueue></Response>");
             _sids["QueueMember.Dequeued"] = CreateCall("Twiml", $"<Response><Enqueue>{QueueName}</Enqueue></Response>");
 
+            // Caller IDs: verified when their validation calls end, within the half minute below.
+            Post(AccountPath("/OutgoingCallerIds.json"), "PhoneNumber", "+14155550181");
+            Post(AccountPath("/OutgoingCallerIds.json"), "PhoneNumber", "+14155550182", "FriendlyName", "Prism walk, deleted");
+            _sids["ApiKey"] = Post(AccountPath("/Keys.json"), "FriendlyName", "Prism walk").GetProperty("sid").GetString();
+            _sids["ApiKey.Delete"] = Post(AccountPath("/Keys.json"), "FriendlyName", "Prism walk, deleted").GetProperty("sid").GetString();
+
             // Every call above is answered: the failed one logs 11200, the others are in progress.
             clock.Advance(TimeSpan.FromSeconds(30));
+
+            string CallerIdOf(string number) =>
+                Records(AccountPath("/OutgoingCallerIds.json"), "outgoing_caller_ids").Single(c => c.GetProperty("phone_number").GetString() == number).GetProperty("sid").GetString();
+            _sids["OutgoingCallerId"] = CallerIdOf("+14155550181");
+            _sids["OutgoingCallerId.Delete"] = CallerIdOf("+14155550182");
 
             _sids["Notification"] = Records(AccountPath("/Notifications.json"), "notifications").Single().GetProperty("sid").GetString();
             _sids["Recording.Live"] = Post(AccountPath($"/Calls/{_sids["Call.Live"]}/Recordings.json")).GetProperty("sid").GetString();
@@ -380,6 +391,15 @@ namespace TwilioPS.Tests.Spec
                     if (operation != Operations.Create && operation != Operations.List) values["Sid"] = Created("/Applications.json", "FriendlyName", delete ? "to delete" : "kept");
                     if (operation == Operations.Create) form = new[] { "FriendlyName", "Prism walk IVR", "VoiceUrl", "https://example.com/ivr.xml", "VoiceCallerIdLookup", "true" };
                     if (operation == Operations.Update) form = new[] { "SmsUrl", "https://example.com/sms", "SmsMethod", "GET" };
+                    break;
+                case "OutgoingCallerId@Account":
+                    if (operation != Operations.Create && operation != Operations.List) values["Sid"] = Sid(delete ? "OutgoingCallerId.Delete" : "OutgoingCallerId");
+                    if (operation == Operations.Create) form = new[] { "PhoneNumber", "+14155550183", "FriendlyName", "Prism walk desk", "CallDelay", "5", "Extension", "12#", "StatusCallbackMethod", "GET" };
+                    if (operation == Operations.Update) form = new[] { "FriendlyName", "Prism walk, renamed" };
+                    break;
+                case "ApiKey@Account":
+                    if (operation != Operations.Create && operation != Operations.List) values["Sid"] = Sid(delete ? "ApiKey.Delete" : "ApiKey");
+                    if (operation == Operations.Create || operation == Operations.Update) form = new[] { "FriendlyName", "Prism walk runbook" };
                     break;
                 case "UsageTrigger@Account":
                     if (operation != Operations.Create && operation != Operations.List)

@@ -17,7 +17,10 @@ namespace TwilioPS.Cmdlets
                 ? "Twilio" + exception.Code.Value
                 : "Http" + (int)exception.Status;
             var record = new ErrorRecord(exception, errorId, Category(exception.Status), target);
-            record.ErrorDetails = new ErrorDetails(exception.Message);
+            record.ErrorDetails = new ErrorDetails(exception.Status == HttpStatusCode.Unauthorized && exception.Code == 20003
+                // Twilio's own text is one word; a connection that worked until now needs the likely why.
+                ? $"Twilio did not accept this connection's credential ({exception.Message}): the auth token may have been changed, the API key removed or the account closed. Connect again with a valid credential."
+                : exception.Message);
             if (!string.IsNullOrEmpty(exception.MoreInfo)) record.ErrorDetails.RecommendedAction = "See " + exception.MoreInfo;
             return record;
         }

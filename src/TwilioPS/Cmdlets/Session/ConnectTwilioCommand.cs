@@ -25,9 +25,12 @@ namespace TwilioPS.Cmdlets.Session
         private const string ApiKeySet = "ApiKey";
         private const string EmulatorSet = "Emulator";
 
-        /// <summary>The account to act for (AC…). With an API key, the account the key belongs to.</summary>
+        /// <summary>
+        /// The account to act for (AC…). With an API key, the account the key belongs to: a key from
+        /// New-TwilioApiKey binds it, with -ApiKey and -ApiSecret, by property name.
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = AuthTokenSet)]
-        [Parameter(Mandatory = true, ParameterSetName = ApiKeySet)]
+        [Parameter(Mandatory = true, ParameterSetName = ApiKeySet, ValueFromPipelineByPropertyName = true)]
         [Parameter(ParameterSetName = CredentialSet)]
         [ValidateSid("AC")]
         public string AccountSid { get; set; }
@@ -42,11 +45,14 @@ namespace TwilioPS.Cmdlets.Session
         [ValidateNotNull]
         public PSCredential Credential { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = ApiKeySet)]
+        [Parameter(Mandatory = true, ParameterSetName = ApiKeySet, ValueFromPipelineByPropertyName = true)]
+        [Alias("ApiKeySid")]
         [ValidateSid("SK")]
         public string ApiKey { get; set; }
 
-        [Parameter(Mandatory = true, ParameterSetName = ApiKeySet)]
+        /// <summary>The key's secret; "Secret" is the name New-TwilioApiKey's key carries it under.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ApiKeySet, ValueFromPipelineByPropertyName = true)]
+        [Alias("Secret")]
         [ValidateNotNull]
         public SecureString ApiSecret { get; set; }
 
