@@ -61,6 +61,11 @@
         'New-TwilioApplication'
         'Set-TwilioApplication'
         'Remove-TwilioApplication'
+        'Get-TwilioAvailablePhoneNumber'
+        'Get-TwilioIncomingPhoneNumber'
+        'New-TwilioIncomingPhoneNumber'
+        'Set-TwilioIncomingPhoneNumber'
+        'Remove-TwilioIncomingPhoneNumber'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()

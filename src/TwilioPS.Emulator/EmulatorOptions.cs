@@ -40,6 +40,10 @@ namespace TwilioPS.Emulator
         public int SeedRecordings { get; set; }
         /// <summary>Synthetic delivered messages created at start, spread over the past 30 days, every fourth with a picture.</summary>
         public int SeedMessages { get; set; }
+        /// <summary>Numbers for sale per country and type (US Local, GB Mobile, …), spread over the type's area codes and ranges.</summary>
+        public int AvailableNumbersPerType { get; set; } = 100;
+        /// <summary>The seed of the numbers for sale: the same seed gives the same numbers, places and capabilities.</summary>
+        public int AvailableNumberSeed { get; set; } = 2010;
     }
 
     /// <summary>The emulator's notion of "now". Call status is computed from it on every read.</summary>

@@ -13,6 +13,7 @@ namespace TwilioPS.Client
     public sealed class ResourcePath
     {
         private readonly Dictionary<string, string> _values = new Dictionary<string, string>(StringComparer.Ordinal);
+        private string _scopeName;
 
         private ResourcePath(string accountSid)
         {
@@ -39,6 +40,16 @@ namespace TwilioPS.Client
         /// <summary>The instance's own key, {Sid}.</summary>
         public ResourcePath Sid(string sid) => With("Sid", sid);
 
+        /// <summary>
+        /// Names the scope where several share these path values (a Local or TollFree number search);
+        /// null or empty leaves the choice to the values.
+        /// </summary>
+        public ResourcePath In(string scopeName)
+        {
+            _scopeName = string.IsNullOrEmpty(scopeName) ? null : scopeName;
+            return this;
+        }
+
         public ICollection<string> Names => _values.Keys;
 
         /// <summary>Fills a spec path template; every value is escaped as one path segment.</summary>
@@ -60,6 +71,6 @@ namespace TwilioPS.Client
         }
 
         internal string PathFor(ResourceDefinition resource, Operations operation) =>
-            Fill(resource.ScopeFor(operation, _values.Keys).PathFor(operation));
+            Fill(resource.ScopeFor(operation, _values.Keys, _scopeName).PathFor(operation));
     }
 }

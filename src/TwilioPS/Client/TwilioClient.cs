@@ -30,6 +30,10 @@ namespace TwilioPS.Client
             MessageMedia = new ResourceApi<TwilioMessageMedia>(http, ApiCatalog.MessageMedia, TwilioJsonContext.Default.TwilioMessageMedia);
             MessageFeedback = new ResourceApi<TwilioMessageFeedback>(http, ApiCatalog.MessageFeedback, TwilioJsonContext.Default.TwilioMessageFeedback);
             Applications = new ResourceApi<TwilioApplication>(http, ApiCatalog.Applications, TwilioJsonContext.Default.TwilioApplication);
+            AvailablePhoneNumberCountries = new ResourceApi<TwilioAvailablePhoneNumberCountry>(http, ApiCatalog.AvailablePhoneNumberCountries,
+                TwilioJsonContext.Default.TwilioAvailablePhoneNumberCountry);
+            AvailablePhoneNumbers = new ResourceApi<TwilioAvailablePhoneNumber>(http, ApiCatalog.AvailablePhoneNumbers, TwilioJsonContext.Default.TwilioAvailablePhoneNumber);
+            IncomingPhoneNumbers = new ResourceApi<TwilioIncomingPhoneNumber>(http, ApiCatalog.IncomingPhoneNumbers, TwilioJsonContext.Default.TwilioIncomingPhoneNumber);
         }
 
         public TwilioHttp Http { get; }
@@ -63,6 +67,12 @@ namespace TwilioPS.Client
         public ResourceApi<TwilioMessageFeedback> MessageFeedback { get; }
 
         public ResourceApi<TwilioApplication> Applications { get; }
+
+        public ResourceApi<TwilioAvailablePhoneNumberCountry> AvailablePhoneNumberCountries { get; }
+
+        public ResourceApi<TwilioAvailablePhoneNumber> AvailablePhoneNumbers { get; }
+
+        public ResourceApi<TwilioIncomingPhoneNumber> IncomingPhoneNumbers { get; }
 
 
     }

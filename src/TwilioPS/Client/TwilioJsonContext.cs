@@ -26,6 +26,9 @@ namespace TwilioPS.Client
     [JsonSerializable(typeof(TwilioMessageMedia))]
     [JsonSerializable(typeof(TwilioMessageFeedback))]
     [JsonSerializable(typeof(TwilioApplication))]
+    [JsonSerializable(typeof(TwilioAvailablePhoneNumberCountry))]
+    [JsonSerializable(typeof(TwilioAvailablePhoneNumber))]
+    [JsonSerializable(typeof(TwilioIncomingPhoneNumber))]
     [JsonSerializable(typeof(TwilioErrorBody))]
     internal sealed partial class TwilioJsonContext : JsonSerializerContext
     {

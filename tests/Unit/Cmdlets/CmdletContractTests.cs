@@ -25,6 +25,7 @@ namespace TwilioPS.Tests.Cmdlets
         private const string Queue = "QU0123456789abcdef0123456789abcdef";
         private const string Message = "SM0123456789abcdef0123456789abcdef";
         private const string Media = "ME0123456789abcdef0123456789abcdef";
+        private const string Number = "PN0123456789abcdef0123456789abcdef";
 
         private static IEnumerable<Type> CmdletTypes() =>
             typeof(TwilioCmdlet).Assembly.GetTypes().Where(t => !t.IsAbstract && t.GetCustomAttribute<CmdletAttribute>() != null);
@@ -69,6 +70,9 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { "New-TwilioApplication 'IVR' -VoiceUrl 'https://example.com/ivr'" },
             new object[] { "Set-TwilioApplication AP0123456789abcdef0123456789abcdef -VoiceUrl 'https://example.com/ivr'" },
             new object[] { "Remove-TwilioApplication AP0123456789abcdef0123456789abcdef -Force" },
+            new object[] { "New-TwilioIncomingPhoneNumber -AreaCode 415 -Force" },
+            new object[] { $"Set-TwilioIncomingPhoneNumber {Number} -VoiceUrl 'https://example.com/voice.xml'" },
+            new object[] { $"Remove-TwilioIncomingPhoneNumber {Number} -Force" },
         };
 
         [Fact]
@@ -129,6 +133,9 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { "Get-TwilioApplication AP0123456789abcdef0123456789abcdef", "AP0123456789abcdef0123456789abcdef" },
             new object[] { "Set-TwilioApplication AP0123456789abcdef0123456789abcdef -VoiceUrl 'https://example.com/ivr'", "AP0123456789abcdef0123456789abcdef" },
             new object[] { "Remove-TwilioApplication AP0123456789abcdef0123456789abcdef -Force", "AP0123456789abcdef0123456789abcdef" },
+            new object[] { $"Get-TwilioIncomingPhoneNumber {Number}", Number },
+            new object[] { $"Set-TwilioIncomingPhoneNumber {Number} -VoiceUrl 'https://example.com/voice.xml'", Number },
+            new object[] { $"Remove-TwilioIncomingPhoneNumber {Number} -Force", Number },
         };
 
         [Fact]
@@ -180,6 +187,9 @@ namespace TwilioPS.Tests.Cmdlets
             // Accounts are listed above the account scope: -AccountSid names the account to fetch.
             new object[] { "Get-TwilioAccount", ".json" },
             new object[] { "Get-TwilioApplication", "/Applications.json" },
+            new object[] { "Get-TwilioAvailablePhoneNumber", "/AvailablePhoneNumbers/US/Local.json" },
+            new object[] { "Get-TwilioIncomingPhoneNumber", "/IncomingPhoneNumbers.json" },
+            new object[] { "Get-TwilioIncomingPhoneNumber -Type TollFree", "/IncomingPhoneNumbers/TollFree.json" },
         };
 
         [Fact]

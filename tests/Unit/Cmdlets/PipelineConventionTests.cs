@@ -115,6 +115,12 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { "Get-TwilioAccount | Get-TwilioQueue", "GET /Queues.json" },
             new object[] { "Get-TwilioAccount | Get-TwilioCall", "GET /Calls.json" },
             new object[] { "Get-TwilioAccount | Get-TwilioMessage", "GET /Messages.json" },
+            new object[] { "Get-TwilioAvailablePhoneNumber -AreaCode 415 -First 1 | New-TwilioIncomingPhoneNumber -Confirm:$false", "POST /IncomingPhoneNumbers.json" },
+            new object[] { "New-TwilioIncomingPhoneNumber -AreaCode 415 -Force | Get-TwilioIncomingPhoneNumber", "GET /IncomingPhoneNumbers/PN" },
+            new object[] { "New-TwilioIncomingPhoneNumber -AreaCode 415 -Force | Set-TwilioIncomingPhoneNumber -SmsUrl 'https://example.com/sms'", "POST /IncomingPhoneNumbers/PN" },
+            new object[] { "New-TwilioIncomingPhoneNumber -AreaCode 415 -Force | Remove-TwilioIncomingPhoneNumber -Force", "DELETE /IncomingPhoneNumbers/PN" },
+            new object[] { "Get-TwilioAccount | Get-TwilioIncomingPhoneNumber", "GET /IncomingPhoneNumbers.json" },
+            new object[] { "Get-TwilioAccount | Get-TwilioAvailablePhoneNumber", "GET /AvailablePhoneNumbers/US/Local.json" },
         };
 
         [Theory]
@@ -129,7 +135,7 @@ namespace TwilioPS.Tests.Cmdlets
             string expected = f.Path(parts[1]);
             EmulatorRequest last = f.Session.Emulator.Requests.Last();
             // A path ending in a bare SID prefix ("…/Media/ME") names a record the row does not know in advance.
-            if (expected.EndsWith("/ME", StringComparison.Ordinal) || expected.EndsWith("/AP", StringComparison.Ordinal))
+            if (expected.EndsWith("/ME", StringComparison.Ordinal) || expected.EndsWith("/AP", StringComparison.Ordinal) || expected.EndsWith("/PN", StringComparison.Ordinal))
                 Assert.StartsWith(parts[0] + " " + expected, last.Method + " " + last.Path);
             else
                 Assert.Equal(parts[0] + " " + expected, last.Method + " " + last.Path);

@@ -10,6 +10,7 @@ using TwilioPS.Cmdlets.Applications;
 using TwilioPS.Cmdlets.Calls;
 using TwilioPS.Cmdlets.Conferences;
 using TwilioPS.Cmdlets.Messages;
+using TwilioPS.Cmdlets.PhoneNumbers;
 using TwilioPS.Cmdlets.Queues;
 using TwilioPS.Cmdlets.Notifications;
 using TwilioPS.Cmdlets.Recordings;
@@ -62,6 +63,19 @@ namespace TwilioPS.Tests.Spec
             new object[] { typeof(GetTwilioApplicationCommand), Account + "/Applications.json", "get" },
             new object[] { typeof(NewTwilioApplicationCommand), Account + "/Applications.json", "post" },
             new object[] { typeof(SetTwilioApplicationCommand), Account + "/Applications/{Sid}.json", "post" },
+            new object[] { typeof(GetTwilioAvailablePhoneNumberCommand), Account + "/AvailablePhoneNumbers/{CountryCode}/Local.json", "get" },
+            new object[] { typeof(GetTwilioAvailablePhoneNumberCommand), Account + "/AvailablePhoneNumbers/{CountryCode}/TollFree.json", "get" },
+            new object[] { typeof(GetTwilioAvailablePhoneNumberCommand), Account + "/AvailablePhoneNumbers/{CountryCode}/Mobile.json", "get" },
+            new object[] { typeof(GetTwilioAvailablePhoneNumberCommand), Account + "/AvailablePhoneNumbers/{CountryCode}/National.json", "get" },
+            new object[] { typeof(GetTwilioAvailablePhoneNumberCommand), Account + "/AvailablePhoneNumbers/{CountryCode}/Voip.json", "get" },
+            new object[] { typeof(GetTwilioAvailablePhoneNumberCommand), Account + "/AvailablePhoneNumbers/{CountryCode}/SharedCost.json", "get" },
+            new object[] { typeof(GetTwilioAvailablePhoneNumberCommand), Account + "/AvailablePhoneNumbers/{CountryCode}/MachineToMachine.json", "get" },
+            new object[] { typeof(GetTwilioIncomingPhoneNumberCommand), Account + "/IncomingPhoneNumbers.json", "get" },
+            new object[] { typeof(GetTwilioIncomingPhoneNumberCommand), Account + "/IncomingPhoneNumbers/Local.json", "get" },
+            new object[] { typeof(GetTwilioIncomingPhoneNumberCommand), Account + "/IncomingPhoneNumbers/Mobile.json", "get" },
+            new object[] { typeof(GetTwilioIncomingPhoneNumberCommand), Account + "/IncomingPhoneNumbers/TollFree.json", "get" },
+            new object[] { typeof(NewTwilioIncomingPhoneNumberCommand), Account + "/IncomingPhoneNumbers.json", "post" },
+            new object[] { typeof(SetTwilioIncomingPhoneNumberCommand), Account + "/IncomingPhoneNumbers/{Sid}.json", "post" },
         };
 
         /// <summary>

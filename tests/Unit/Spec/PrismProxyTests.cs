@@ -381,6 +381,29 @@ namespace TwilioPS.Tests.Spec
                     if (operation == Operations.Create) form = new[] { "FriendlyName", "Prism walk IVR", "VoiceUrl", "https://example.com/ivr.xml", "VoiceCallerIdLookup", "true" };
                     if (operation == Operations.Update) form = new[] { "SmsUrl", "https://example.com/sms", "SmsMethod", "GET" };
                     break;
+                case "AvailablePhoneNumberCountry@Account":
+                    if (operation == Operations.Fetch) values["CountryCode"] = "GB";
+                    break;
+                case "AvailablePhoneNumber@Local":
+                case "AvailablePhoneNumber@TollFree":
+                case "AvailablePhoneNumber@Mobile":
+                case "AvailablePhoneNumber@National":
+                case "AvailablePhoneNumber@Voip":
+                case "AvailablePhoneNumber@SharedCost":
+                case "AvailablePhoneNumber@MachineToMachine":
+                    values["CountryCode"] = CountrySelling(scope.Name);
+                    break;
+                case "IncomingPhoneNumber@Account":
+                    if (operation == Operations.Create) form = new[] { "PhoneNumber", ForSale("US", "Local"), "FriendlyName", "Prism walk", "VoiceUrl", "https://example.com/voice.xml" };
+                    if (operation != Operations.Create && operation != Operations.List) values["Sid"] = BoughtNumber();
+                    if (operation == Operations.Update)
+                        form = new[] { "VoiceApplicationSid", Application(false), "SmsUrl", "https://example.com/sms", "SmsMethod", "GET", "EmergencyStatus", "Inactive", "VoiceReceiveMode", "voice" };
+                    break;
+                case "IncomingPhoneNumber@Local":
+                case "IncomingPhoneNumber@Mobile":
+                case "IncomingPhoneNumber@TollFree":
+                    if (operation == Operations.Create) form = new[] { "PhoneNumber", ForSale(CountrySelling(scope.Name), scope.Name) };
+                    break;
                 case "Call@Account":
                     values["Sid"] = Sid(delete ? "Call.Delete" : "Call");
                     if (operation == Operations.Create) form = new[] { "To", To, "From", From, "Url", "https://example.com/voice.xml" };
@@ -464,6 +487,23 @@ namespace TwilioPS.Tests.Spec
             response.EnsureSuccessStatusCode();
             return JsonDocument.Parse(response.Content.ReadAsStringAsync().GetAwaiter().GetResult()).RootElement.GetProperty("sid").GetString();
         }
+
+        /// <summary>A country the emulator sells numbers of this type in.</summary>
+        private static string CountrySelling(string type) => type switch
+        {
+            "Local" or "TollFree" => "US",
+            "Mobile" or "National" or "Voip" => "GB",
+            "SharedCost" => "FR",
+            "MachineToMachine" => "SE",
+            _ => throw new InvalidOperationException("No country sells " + type + " numbers in the emulator."),
+        };
+
+        /// <summary>A number for sale now, found through the emulator's search.</summary>
+        private string ForSale(string country, string type) =>
+            Records(AccountPath($"/AvailablePhoneNumbers/{country}/{type}.json"), "available_phone_numbers").First().GetProperty("phone_number").GetString();
+
+        /// <summary>A number the walk's subaccount owns, bought through the emulator's API: one per row that changes or releases it.</summary>
+        private string BoughtNumber() => Post(AccountPath("/IncomingPhoneNumbers.json"), "AreaCode", "212").GetProperty("sid").GetString();
 
         private static readonly Regex Placeholder = new Regex(@"\{(\w+)\}", RegexOptions.CultureInvariant);
 
