@@ -162,6 +162,14 @@ namespace TwilioPS.Emulator.Resources
             return numbers;
         }
 
+        /// <summary>Releases every number of an account back to the inventory (Twilio does so when an account is closed).</summary>
+        public static void ReleaseAll(ResourceCollection<IncomingNumber> numbers, PhoneNumberInventory inventory, string accountSid)
+        {
+            SortedStore<IncomingNumber> store = numbers.For(accountSid);
+            foreach (IncomingNumber number in store.ReadPage(null, int.MaxValue, 0, null).Items)
+                if (store.Remove(number.Sid)) inventory.Return(number.Available);
+        }
+
         private static void Buy(RequestContext ctx, ResourceCollection<IncomingNumber> numbers, PhoneNumberInventory inventory, ResourceCollection<Application> applications)
         {
             EmulatorRequest r = ctx.Request;

@@ -369,6 +369,24 @@ namespace TwilioPS.Tests.Emulator
             Assert.Equal(api.AccountSid, (await api.Post(NumberPath(api, sid, berlin), "AccountSid", api.AccountSid)).Str("account_sid"));
         }
 
+        [Fact]
+        public async Task Closing_a_subaccount_releases_its_numbers()
+        {
+            using var api = new Api();
+            string sub = api.Emulator.CreateSubaccount("closing");
+            string number = Number((await Found(api, "US", "Local", "AreaCode=650"))[0]);
+            Assert.Equal(HttpStatusCode.Created, (await api.Post(Numbers(api, sub), "PhoneNumber", number)).Status);
+            await Buy(api, "AreaCode", "650");
+            Assert.Equal(98, api.Emulator.AvailablePhoneNumberCount("US", "Local"));
+
+            Assert.Equal(HttpStatusCode.OK, (await api.Post("/2010-04-01/Accounts/" + sub + ".json", "Status", "suspended")).Status);
+            Assert.Equal(98, api.Emulator.AvailablePhoneNumberCount("US", "Local"));
+            Assert.Equal(HttpStatusCode.OK, (await api.Post("/2010-04-01/Accounts/" + sub + ".json", "Status", "closed")).Status);
+            Assert.Equal(99, api.Emulator.AvailablePhoneNumberCount("US", "Local"));
+            Assert.Contains(await Found(api, "US", "Local", "AreaCode=650"), n => Number(n) == number);
+            Assert.Single(Items(await api.Get(Numbers(api)), "incoming_phone_numbers"));   // the main account keeps its own
+        }
+
         // ---- applications ---------------------------------------------------------------------------
 
         [Fact]
