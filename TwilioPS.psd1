@@ -76,6 +76,11 @@
         'New-TwilioApiKey'
         'Set-TwilioApiKey'
         'Remove-TwilioApiKey'
+        'Get-TwilioAvailablePhoneNumber'
+        'Get-TwilioIncomingPhoneNumber'
+        'New-TwilioIncomingPhoneNumber'
+        'Set-TwilioIncomingPhoneNumber'
+        'Remove-TwilioIncomingPhoneNumber'
     )
     FunctionsToExport     = @()
     AliasesToExport       = @()

@@ -124,23 +124,21 @@ namespace TwilioPS.Catalog
         /// The scope that serves an operation with exactly these path parameters: recordings fetched
         /// with {AccountSid, Sid} come from the account scope, with {AccountSid, CallSid, Sid} from the call's.
         /// </summary>
-        public ResourceScope ScopeFor(Operations operation, ICollection<string> parameters)
+        /// <param name="scopeName">
+        /// Picks among scopes with the same path parameters (a Local or TollFree number search, both
+        /// under {AccountSid, CountryCode}); null takes the first declared.
+        /// </param>
+        public ResourceScope ScopeFor(Operations operation, ICollection<string> parameters, string scopeName = null)
         {
             foreach (ResourceScope scope in _scopes)
             {
                 if (!scope.Allows(operation)) continue;
+                if (scopeName != null && scope.Name != scopeName) continue;
                 IReadOnlyList<string> needed = scope.ParametersFor(operation);
                 if (needed.Count == parameters.Count && needed.All(parameters.Contains)) return scope;
             }
-            throw new InvalidOperationException($"No {Name} scope can {operation} with {{{string.Join(", ", parameters)}}}.");
+            throw new InvalidOperationException($"No {Name} scope{(scopeName == null ? "" : " " + scopeName)} can {operation} with {{{string.Join(", ", parameters)}}}.");
         }
-
-        /// <summary>
-        /// A scope by its name, where several share the same path parameters and only the name tells
-        /// them apart (usage records for today, this month, …).
-        /// </summary>
-        public ResourceScope ScopeNamed(string name) =>
-            _scopes.FirstOrDefault(s => s.Name == name) ?? throw new InvalidOperationException($"{Name} has no scope {name}.");
 
         public override string ToString() => Name;
     }
@@ -227,6 +225,41 @@ namespace TwilioPS.Catalog
             new ResourceDefinition("ApiKey", "SK", "keys", "api.v2010.account.key")
                 .At("Account", Account + "/Keys.json", Account + "/Keys/{Sid}.json", Operations.All);
 
+        /// <summary>The countries Twilio sells numbers in, each with the number types it has (its subresource URIs).</summary>
+        public static readonly ResourceDefinition AvailablePhoneNumberCountries =
+            new ResourceDefinition("AvailablePhoneNumberCountry", null, "countries", "api.v2010.account.available_phone_number_country", identityParameter: "CountryCode")
+                .At("Account", Account + "/AvailablePhoneNumbers.json", Account + "/AvailablePhoneNumbers/{CountryCode}.json", Operations.List | Operations.Fetch);
+
+        // Declared before the search it shapes: static fields initialise in order.
+        /// <summary>The number types of the spec's AvailablePhoneNumbers subresources, as their path segments.</summary>
+        public static readonly string[] AvailableNumberTypeNames = { "Local", "TollFree", "Mobile", "National", "Voip", "SharedCost", "MachineToMachine" };
+
+        /// <summary>
+        /// Numbers for sale, searched per country and type: one scope per type, each under the same
+        /// {AccountSid, CountryCode}, so a request names its type with <c>ResourcePath.In</c>. The records
+        /// have no SID (a phone number is bought by its E.164 form).
+        /// </summary>
+        public static readonly ResourceDefinition AvailablePhoneNumbers = AvailableNumberTypes(
+            new ResourceDefinition("AvailablePhoneNumber", null, "available_phone_numbers", "api.v2010.account.available_phone_number_country.available_phone_number_local"));
+
+        private static ResourceDefinition AvailableNumberTypes(ResourceDefinition resource)
+        {
+            foreach (string type in AvailableNumberTypeNames)
+                resource.At(type, Account + "/AvailablePhoneNumbers/{CountryCode}/" + type + ".json", null, Operations.List);
+            return resource;
+        }
+
+        /// <summary>
+        /// The account's numbers. The account scope comes first so a request without a type uses it;
+        /// the per-type scopes (Local, Mobile, TollFree) list and buy numbers of one type only.
+        /// </summary>
+        public static readonly ResourceDefinition IncomingPhoneNumbers =
+            new ResourceDefinition("IncomingPhoneNumber", "PN", "incoming_phone_numbers", "api.v2010.account.incoming_phone_number")
+                .At("Account", Account + "/IncomingPhoneNumbers.json", Account + "/IncomingPhoneNumbers/{Sid}.json", Operations.All)
+                .At("Local", Account + "/IncomingPhoneNumbers/Local.json", null, Operations.Create | Operations.List)
+                .At("Mobile", Account + "/IncomingPhoneNumbers/Mobile.json", null, Operations.Create | Operations.List)
+                .At("TollFree", Account + "/IncomingPhoneNumbers/TollFree.json", null, Operations.Create | Operations.List);
+
         public static readonly ResourceDefinition Messages =
             new ResourceDefinition("Message", "SM|MM", "messages", "api.v2010.account.message")
                 .At("Account", Account + "/Messages.json", Account + "/Messages/{Sid}.json", Operations.All);
@@ -276,6 +309,7 @@ namespace TwilioPS.Catalog
         {
             Accounts, Calls, Recordings, Transcriptions, Notifications, CallEvents, Conferences, Participants, Queues, QueueMembers,
             Messages, MessageMedia, MessageFeedback, Applications, UsageRecords, UsageTriggers, Balance, OutgoingCallerIds, ApiKeys,
+            AvailablePhoneNumberCountries, AvailablePhoneNumbers, IncomingPhoneNumbers,
         };
     }
 }

@@ -40,6 +40,10 @@ namespace TwilioPS.Emulator
         public int SeedRecordings { get; set; }
         /// <summary>Synthetic delivered messages created at start, spread over the past 30 days, every fourth with a picture.</summary>
         public int SeedMessages { get; set; }
+        /// <summary>Numbers for sale per country and type (US Local, GB Mobile, …), spread over the type's area codes and ranges.</summary>
+        public int AvailableNumbersPerType { get; set; } = 100;
+        /// <summary>The seed of the numbers for sale: the same seed gives the same numbers, places and capabilities.</summary>
+        public int AvailableNumberSeed { get; set; } = 2010;
         /// <summary>What calls and messages cost: their price, their usage records' price and what leaves the balance.</summary>
         public EmulatorPrices Prices { get; set; } = new EmulatorPrices();
         /// <summary>The main account's balance before any call or message is priced (in USD); subaccounts spend from it.</summary>

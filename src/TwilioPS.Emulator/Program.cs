@@ -5,6 +5,7 @@ using System.Threading;
 namespace TwilioPS.Emulator
 {
     /// <summary>dotnet run --project src/TwilioPS.Emulator -- [--port 4010] [--seed-calls N] [--seed-recordings N] [--seed-messages N] [--balance N] [--cps N] [--account-sid AC…] [--auth-token …] [--faults SPEC [--fault-seed N]]</summary>
+    /// <summary>dotnet run --project src/TwilioPS.Emulator -- [--port 4010] [--seed-calls N] [--seed-recordings N] [--seed-messages N] [--available-numbers N] [--number-seed N] [--cps N] [--account-sid AC…] [--auth-token …] [--faults SPEC [--fault-seed N]]</summary>
     internal static class Program
     {
         private static int Main(string[] args)
@@ -27,6 +28,8 @@ namespace TwilioPS.Emulator
                         case "--seed-recordings": options.SeedRecordings = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--seed-messages": options.SeedMessages = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--balance": options.StartingBalance = decimal.Parse(Next(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture); break;
+                        case "--available-numbers": options.AvailableNumbersPerType = int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture); break;
+                        case "--number-seed": options.AvailableNumberSeed = int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture); break;
                         case "--cps": options.CallsPerSecond = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--account-sid": options.AccountSid = Next(); break;
                         case "--auth-token": options.AuthToken = Next(); break;
@@ -39,6 +42,8 @@ namespace TwilioPS.Emulator
                             Console.WriteLine("  --seed-recordings N  create N completed recordings, each of a finished call");
                             Console.WriteLine("  --seed-messages N    create N delivered messages over the past 30 days, some with media");
                             Console.WriteLine("  --balance N          the main account's starting balance in USD (default 20.00)");
+                            Console.WriteLine("  --available-numbers N  numbers for sale per country and type (default 100)");
+                            Console.WriteLine("  --number-seed N      the seed of the numbers for sale (default 2010: the same numbers every run)");
                             Console.WriteLine("  --cps N              the account's calls per second (default 1)");
                             Console.WriteLine("  --account-sid AC…    the main account SID (default " + EmulatorOptions.DefaultAccountSid + ")");
                             Console.WriteLine("  --auth-token T       the main account's auth token");

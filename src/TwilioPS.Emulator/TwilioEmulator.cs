@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
@@ -67,7 +68,10 @@ namespace TwilioPS.Emulator
             NotificationHandlers.Register(_router, Notifications);
             ConferenceHandlers.Register(_router);
             QueueHandlers.Register(_router, Flows);
-            ApplicationHandlers.Register(_router);
+            Applications = ApplicationHandlers.Register(_router);
+            PhoneNumbers = new PhoneNumberInventory(options.AvailableNumbersPerType, options.AvailableNumberSeed);
+            IncomingPhoneNumbers = IncomingPhoneNumberHandlers.Register(_router, PhoneNumbers, Applications, Accounts);
+            AvailablePhoneNumberHandlers.Register(_router, PhoneNumbers, OwnedNumber);
             OutgoingCallerIdHandlers.Register(_router);
             ApiKeyHandlers.Register(_router, ApiKeys);
             MessageHandlers.Register(_router, Messages);
@@ -148,6 +152,24 @@ namespace TwilioPS.Emulator
         internal MessageStore Messages { get; }
         /// <summary>Sends calls' signed status callbacks as the clock passes their events.</summary>
         internal StatusCallbackSender StatusCallbacks { get; }
+        internal ResourceCollection<Application> Applications { get; }
+        /// <summary>The numbers for sale, shared by every account.</summary>
+        internal PhoneNumberInventory PhoneNumbers { get; }
+        internal ResourceCollection<IncomingNumber> IncomingPhoneNumbers { get; }
+
+        /// <summary>How many numbers of a country and type are for sale now (US Local, GB Mobile, …).</summary>
+        public int AvailablePhoneNumberCount(string countryCode, string type) => PhoneNumbers.Count(countryCode, type);
+
+        /// <summary>An owned number of any account, by its E.164 form; null if none owns it.</summary>
+        private IncomingNumber OwnedNumber(string phoneNumber)
+        {
+            foreach (Account account in Accounts.Store.ReadPage(null, int.MaxValue, 0, null).Items)
+            {
+                IncomingNumber owned = IncomingPhoneNumbers.For(account.Sid).ReadPage(n => n.Available.PhoneNumber == phoneNumber, 1, 0, null).Items.FirstOrDefault();
+                if (owned != null) return owned;
+            }
+            return null;
+        }
 
         /// <summary>What calls and messages have been billed, for usage records and the balance.</summary>
         internal UsageLedger Usage { get; }

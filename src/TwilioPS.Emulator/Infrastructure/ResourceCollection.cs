@@ -87,6 +87,17 @@ namespace TwilioPS.Emulator.Infrastructure
             return this;
         }
 
+        /// <summary>A filter that is not equality (a partial phone number): <paramref name="test"/> validates the value and makes the test.</summary>
+        public ResourceCollection<T> Filter(string name, Func<string, Func<T, bool>> test)
+        {
+            _filters[name] = value =>
+            {
+                Func<T, bool> matches = test(value);
+                return (record, now) => matches(record);
+            };
+            return this;
+        }
+
         /// <summary>
         /// A date filter as the spec names them: "X" matches that UTC day, "X&lt;" on or before, "X&gt;" on or
         /// after. A record without the date (a call not yet started) never matches.

@@ -8,7 +8,7 @@ namespace TwilioPS.Emulator.Infrastructure
     /// <summary>
     /// Method + path pattern -> handler. Patterns are literal segments and "{Name}" segments, either
     /// alone or followed by a fixed suffix ("{Name}.json", "{Name}.wav"), e.g. "/2010-04-01/Accounts/{AccountSid}/Calls/{Sid}.json". A path that matches a
-    /// pattern but not its method is a 405; a path that matches nothing is a 404.
+    /// pattern but not its method is a 405; a path that matches nothing is a 404. Of several matching patterns, the one with the most literal segments wins.
     /// </summary>
     internal sealed class Router
     {
@@ -23,14 +23,22 @@ namespace TwilioPS.Emulator.Infrastructure
         {
             string[] segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
             bool pathMatched = false;
+            Route best = null;
+            Dictionary<string, string> bestValues = null;
             foreach (Route route in _routes)
             {
                 Dictionary<string, string> values = route.TryMatch(segments);
                 if (values == null) continue;
                 pathMatched = true;
-                if (route.Method == method) return new RouteMatch(route.Handler, values, false);
+                // A literal segment beats a placeholder, whatever the order routes were mapped in:
+                // "IncomingPhoneNumbers/Local.json" is the Local list, not a number whose SID is "Local".
+                if (route.Method == method && (best == null || route.Literals > best.Literals))
+                {
+                    best = route;
+                    bestValues = values;
+                }
             }
-            return new RouteMatch(null, null, pathMatched);
+            return best != null ? new RouteMatch(best.Handler, bestValues, false) : new RouteMatch(null, null, pathMatched);
         }
 
         private sealed class Route
@@ -44,7 +52,11 @@ namespace TwilioPS.Emulator.Infrastructure
                 string[] parts = pattern.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
                 _segments = new Segment[parts.Length];
                 for (int i = 0; i < parts.Length; i++) _segments[i] = Segment.Parse(parts[i]);
+                foreach (Segment segment in _segments) if (segment.Name == null) Literals++;
             }
+
+            /// <summary>How many segments are fixed text: the more, the more specific the route.</summary>
+            public int Literals { get; }
 
             public string Method { get; }
             public RouteHandler Handler { get; }

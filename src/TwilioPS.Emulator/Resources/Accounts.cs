@@ -189,6 +189,8 @@ namespace TwilioPS.Emulator.Resources
                 if (status != null) a.Status = status;
                 a.DateUpdated = ctx.Now;
             });
+            // A closed account's numbers go back to Twilio, for anyone to buy.
+            if (status == "closed") IncomingPhoneNumberHandlers.ReleaseAll(ctx.Emulator.IncomingPhoneNumbers, ctx.Emulator.PhoneNumbers, a.Sid);
             ctx.Json(200, w => AccountStore.Write(w, a));
         }
     }

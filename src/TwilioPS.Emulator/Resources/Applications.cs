@@ -82,7 +82,7 @@ namespace TwilioPS.Emulator.Resources
         private static readonly string[] Flags = { "VoiceCallerIdLookup", "PublicApplicationConnectEnabled" };
         private static readonly string[] ApiVersions = { "2010-04-01", "2008-08-01" };
 
-        public static void Register(Router router)
+        public static ResourceCollection<Application> Register(Router router)
         {
             var applications = new ResourceCollection<Application>(ApiCatalog.Applications)
             {
@@ -93,6 +93,7 @@ namespace TwilioPS.Emulator.Resources
                 Create = ctx => Save(ctx, applications, null),
                 Update = ctx => Save(ctx, applications, applications.Find(ctx)),
             });
+            return applications;
         }
 
         /// <summary>Creates (application null) or updates with every setting given, validated as Twilio validates them.</summary>
@@ -100,16 +101,7 @@ namespace TwilioPS.Emulator.Resources
         {
             EmulatorRequest r = ctx.Request;
             string friendlyName = r.FormValue("FriendlyName");
-            if (friendlyName != null && friendlyName.Length > 64)
-                throw TwilioErrors.InvalidParameter("Invalid FriendlyName: must be 64 characters or fewer");
-            foreach (string name in Urls)
-            {
-                string url = r.FormValue(name);
-                if (!string.IsNullOrEmpty(url) && !Validate.IsAbsoluteHttpUrl(url))
-                    throw TwilioErrors.BadRequest(21502, "Invalid " + name + ": " + url);
-            }
-            foreach (string name in Methods) Validate.Enum(name, r.FormValue(name), Validate.HttpMethods);
-            foreach (string name in Flags) Validate.Bool(name, r.FormValue(name));
+            Validate.Settings(r, Urls, Methods, Flags);
             Validate.Enum("ApiVersion", r.FormValue("ApiVersion"), ApiVersions);
 
             DateTimeOffset now = ctx.Now;

@@ -80,6 +80,25 @@ namespace TwilioPS.Emulator.Resources
             throw TwilioErrors.InvalidParameter("Invalid " + name + " '" + value + "': must be true or false");
         }
 
+        /// <summary>
+        /// A resource's settings as Twilio checks them (applications, numbers): a name of at most 64
+        /// characters, each URL absolute http(s) (21502), each method GET or POST, each flag true or false.
+        /// </summary>
+        public static void Settings(EmulatorRequest r, string[] urls, string[] methods, string[] flags)
+        {
+            string friendlyName = r.FormValue("FriendlyName");
+            if (friendlyName != null && friendlyName.Length > 64)
+                throw TwilioErrors.InvalidParameter("Invalid FriendlyName: must be 64 characters or fewer");
+            foreach (string name in urls)
+            {
+                string url = r.FormValue(name);
+                if (!string.IsNullOrEmpty(url) && !IsAbsoluteHttpUrl(url))
+                    throw TwilioErrors.BadRequest(21502, "Invalid " + name + ": " + url);
+            }
+            foreach (string name in methods) Enum(name, r.FormValue(name), HttpMethods);
+            foreach (string name in flags) Bool(name, r.FormValue(name));
+        }
+
         public static bool IsAbsoluteHttpUrl(string value) =>
             Uri.TryCreate(value, UriKind.Absolute, out Uri u) && (u.Scheme == "http" || u.Scheme == "https");
 

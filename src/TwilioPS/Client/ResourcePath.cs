@@ -13,7 +13,7 @@ namespace TwilioPS.Client
     public sealed class ResourcePath
     {
         private readonly Dictionary<string, string> _values = new Dictionary<string, string>(StringComparer.Ordinal);
-        private string _scope;
+        private string _scopeName;
 
         private ResourcePath(string accountSid)
         {
@@ -41,12 +41,12 @@ namespace TwilioPS.Client
         public ResourcePath Sid(string sid) => With("Sid", sid);
 
         /// <summary>
-        /// Names the scope outright, for a resource whose scopes share their path parameters (usage
-        /// records per period); otherwise the parameters present pick it.
+        /// Names the scope where several share these path values (a Local or TollFree number search);
+        /// null or empty leaves the choice to the values.
         /// </summary>
-        public ResourcePath In(string scope)
+        public ResourcePath In(string scopeName)
         {
-            _scope = scope;
+            _scopeName = string.IsNullOrEmpty(scopeName) ? null : scopeName;
             return this;
         }
 
@@ -71,6 +71,6 @@ namespace TwilioPS.Client
         }
 
         internal string PathFor(ResourceDefinition resource, Operations operation) =>
-            Fill((_scope != null ? resource.ScopeNamed(_scope) : resource.ScopeFor(operation, _values.Keys)).PathFor(operation));
+            Fill(resource.ScopeFor(operation, _values.Keys, _scopeName).PathFor(operation));
     }
 }

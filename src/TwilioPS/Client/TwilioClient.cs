@@ -36,6 +36,10 @@ namespace TwilioPS.Client
             // A validation request places a call (Twilio's validation call), so it waits on the call throttle too.
             OutgoingCallerIds = new ResourceApi<TwilioOutgoingCallerId>(http, ApiCatalog.OutgoingCallerIds, TwilioJsonContext.Default.TwilioOutgoingCallerId, callThrottle.WaitAsync);
             ApiKeys = new ResourceApi<TwilioApiKey>(http, ApiCatalog.ApiKeys, TwilioJsonContext.Default.TwilioApiKey);
+            AvailablePhoneNumberCountries = new ResourceApi<TwilioAvailablePhoneNumberCountry>(http, ApiCatalog.AvailablePhoneNumberCountries,
+                TwilioJsonContext.Default.TwilioAvailablePhoneNumberCountry);
+            AvailablePhoneNumbers = new ResourceApi<TwilioAvailablePhoneNumber>(http, ApiCatalog.AvailablePhoneNumbers, TwilioJsonContext.Default.TwilioAvailablePhoneNumber);
+            IncomingPhoneNumbers = new ResourceApi<TwilioIncomingPhoneNumber>(http, ApiCatalog.IncomingPhoneNumbers, TwilioJsonContext.Default.TwilioIncomingPhoneNumber);
         }
 
         public TwilioHttp Http { get; }
@@ -78,6 +82,11 @@ namespace TwilioPS.Client
         public ResourceApi<TwilioOutgoingCallerId> OutgoingCallerIds { get; }
 
         public ResourceApi<TwilioApiKey> ApiKeys { get; }
+        public ResourceApi<TwilioAvailablePhoneNumberCountry> AvailablePhoneNumberCountries { get; }
+
+        public ResourceApi<TwilioAvailablePhoneNumber> AvailablePhoneNumbers { get; }
+
+        public ResourceApi<TwilioIncomingPhoneNumber> IncomingPhoneNumbers { get; }
 
 
     }

@@ -32,6 +32,9 @@ namespace TwilioPS.Client
     [JsonSerializable(typeof(TwilioOutgoingCallerId))]
     [JsonSerializable(typeof(TwilioValidationRequest))]
     [JsonSerializable(typeof(TwilioApiKey))]
+    [JsonSerializable(typeof(TwilioAvailablePhoneNumberCountry))]
+    [JsonSerializable(typeof(TwilioAvailablePhoneNumber))]
+    [JsonSerializable(typeof(TwilioIncomingPhoneNumber))]
     [JsonSerializable(typeof(TwilioErrorBody))]
     internal sealed partial class TwilioJsonContext : JsonSerializerContext
     {

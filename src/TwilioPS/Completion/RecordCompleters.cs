@@ -139,6 +139,14 @@ namespace TwilioPS.Completion
         protected override string Describe(TwilioApiKey key) => Join(key.FriendlyName, When(key.DateCreated));
     }
 
+    public sealed class IncomingPhoneNumberSidCompleter : RecentRecordsCompleter<TwilioIncomingPhoneNumber>
+    {
+        protected override ResourceApi<TwilioIncomingPhoneNumber> Api(TwilioClient client) => client.IncomingPhoneNumbers;
+        protected override string ValueOf(TwilioIncomingPhoneNumber number) => number.Sid;
+        protected override string Describe(TwilioIncomingPhoneNumber number) =>
+            Join(number.PhoneNumber, number.FriendlyName == number.PhoneNumber ? null : number.FriendlyName);
+    }
+
     /// <summary>-AccountSid: the connection's own account and its subaccounts, by friendly name.</summary>
     public sealed class AccountSidCompleter : RecentRecordsCompleter<TwilioAccount>
     {

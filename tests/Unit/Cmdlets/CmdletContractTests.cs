@@ -26,6 +26,7 @@ namespace TwilioPS.Tests.Cmdlets
         private const string Message = "SM0123456789abcdef0123456789abcdef";
         private const string Media = "ME0123456789abcdef0123456789abcdef";
         private const string Trigger = "UT0123456789abcdef0123456789abcdef";
+        private const string Number = "PN0123456789abcdef0123456789abcdef";
 
         private static IEnumerable<Type> CmdletTypes() =>
             typeof(TwilioCmdlet).Assembly.GetTypes().Where(t => !t.IsAbstract && t.GetCustomAttribute<CmdletAttribute>() != null);
@@ -79,6 +80,9 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { "New-TwilioApiKey 'runbook'" },
             new object[] { "Set-TwilioApiKey SK0123456789abcdef0123456789abcdef 'runbook (old)'" },
             new object[] { "Remove-TwilioApiKey SK0123456789abcdef0123456789abcdef -Force" },
+            new object[] { "New-TwilioIncomingPhoneNumber -AreaCode 415 -Force" },
+            new object[] { $"Set-TwilioIncomingPhoneNumber {Number} -VoiceUrl 'https://example.com/voice.xml'" },
+            new object[] { $"Remove-TwilioIncomingPhoneNumber {Number} -Force" },
         };
 
         [Fact]
@@ -148,6 +152,9 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { "Get-TwilioApiKey SK0123456789abcdef0123456789abcdef", "SK0123456789abcdef0123456789abcdef" },
             new object[] { "Set-TwilioApiKey SK0123456789abcdef0123456789abcdef 'runbook (old)'", "SK0123456789abcdef0123456789abcdef" },
             new object[] { "Remove-TwilioApiKey SK0123456789abcdef0123456789abcdef -Force", "SK0123456789abcdef0123456789abcdef" },
+            new object[] { $"Get-TwilioIncomingPhoneNumber {Number}", Number },
+            new object[] { $"Set-TwilioIncomingPhoneNumber {Number} -VoiceUrl 'https://example.com/voice.xml'", Number },
+            new object[] { $"Remove-TwilioIncomingPhoneNumber {Number} -Force", Number },
         };
 
         [Fact]
@@ -204,6 +211,9 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { "Get-TwilioUsageTrigger", "/Usage/Triggers.json" },
             new object[] { "Get-TwilioOutgoingCallerId", "/OutgoingCallerIds.json" },
             new object[] { "Get-TwilioApiKey", "/Keys.json" },
+            new object[] { "Get-TwilioAvailablePhoneNumber", "/AvailablePhoneNumbers/US/Local.json" },
+            new object[] { "Get-TwilioIncomingPhoneNumber", "/IncomingPhoneNumbers.json" },
+            new object[] { "Get-TwilioIncomingPhoneNumber -Type TollFree", "/IncomingPhoneNumbers/TollFree.json" },
         };
 
         [Fact]

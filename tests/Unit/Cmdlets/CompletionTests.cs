@@ -140,6 +140,19 @@ namespace TwilioPS.Tests.Cmdlets
         }
 
         [Fact]
+        public void From_completes_the_accounts_own_numbers_and_verified_caller_IDs_by_name()
+        {
+            string bought = _f.Session.Run("(New-TwilioIncomingPhoneNumber -AreaCode 212 -FriendlyName 'NYC support line' -Force).PhoneNumber").Output.Single().ToString();
+            _f.Session.Run("New-TwilioOutgoingCallerId '+14155550177' 'Front desk'").ThrowIfFailed();
+            _f.Clock.Advance(TimeSpan.FromSeconds(30));   // the validation call is answered and completes: the caller ID exists
+            var matches = Complete("New-TwilioCall -To '+14155550100' -From ");
+            Assert.Contains(matches, m => m.Text == bought && m.ToolTip == "NYC support line (number)");
+            Assert.Contains(matches, m => m.Text == "+14155550177" && m.ToolTip == "Front desk (caller ID)");
+            Assert.Equal(new[] { bought }, Complete("Send-TwilioMessage -To '+14155550100' -Body hi -From 'NYC").Select(m => m.Text));
+            Assert.Contains(Complete("Set-TwilioIncomingPhoneNumber -IncomingPhoneNumberSid "), m => m.ListItem.Contains(bought));
+        }
+
+        [Fact]
         public void Completion_is_silent_without_a_connection_and_never_prompts_or_errors()
         {
             using var disconnected = new PowerShellSession();
@@ -188,9 +201,14 @@ namespace TwilioPS.Tests.Cmdlets
                 ["UsageTriggerSid"] = typeof(UsageTriggerSidCompleter),
                 ["OutgoingCallerIdSid"] = typeof(OutgoingCallerIdSidCompleter),
                 ["ApiKeySid"] = typeof(ApiKeySidCompleter),
+                ["IncomingPhoneNumberSid"] = typeof(IncomingPhoneNumberSidCompleter),
+                ["VoiceApplicationSid"] = typeof(ApplicationSidCompleter),
+                ["SmsApplicationSid"] = typeof(ApplicationSidCompleter),
+                ["DestinationAccountSid"] = typeof(AccountSidCompleter),
             };
-            // SIDs of Twilio's other APIs (Messaging services, Content templates), which this module does not list.
-            var otherApis = new HashSet<string> { "MessagingServiceSid", "ContentSid" };
+            // SIDs of resources this module does not list: other Twilio APIs (Messaging services, Content
+            // templates, SIP trunks, regulatory bundles) and the 2010 API's addresses (Invoke-TwilioApi reaches those).
+            var otherApis = new HashSet<string> { "MessagingServiceSid", "ContentSid", "TrunkSid", "BundleSid", "IdentitySid", "AddressSid", "EmergencyAddressSid" };
             var missing = new List<string>();
             foreach (Type cmdlet in typeof(TwilioPS.Cmdlets.TwilioCmdlet).Assembly.GetTypes().Where(t => t.GetCustomAttribute<CmdletAttribute>() != null))
             {

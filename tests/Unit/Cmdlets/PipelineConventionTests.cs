@@ -126,6 +126,12 @@ namespace TwilioPS.Tests.Cmdlets
             new object[] { "New-TwilioUsageTrigger sms 10 'https://example.com/sms-cap' | Get-TwilioUsageTrigger", "GET /Usage/Triggers/UT" },
             new object[] { "New-TwilioUsageTrigger sms 10 'https://example.com/sms-cap' | Set-TwilioUsageTrigger -FriendlyName 'SMS cap'", "POST /Usage/Triggers/UT" },
             new object[] { "New-TwilioUsageTrigger sms 10 'https://example.com/sms-cap' | Remove-TwilioUsageTrigger -Force", "DELETE /Usage/Triggers/UT" },
+            new object[] { "Get-TwilioAvailablePhoneNumber -AreaCode 415 -First 1 | New-TwilioIncomingPhoneNumber -Confirm:$false", "POST /IncomingPhoneNumbers.json" },
+            new object[] { "New-TwilioIncomingPhoneNumber -AreaCode 415 -Force | Get-TwilioIncomingPhoneNumber", "GET /IncomingPhoneNumbers/PN" },
+            new object[] { "New-TwilioIncomingPhoneNumber -AreaCode 415 -Force | Set-TwilioIncomingPhoneNumber -SmsUrl 'https://example.com/sms'", "POST /IncomingPhoneNumbers/PN" },
+            new object[] { "New-TwilioIncomingPhoneNumber -AreaCode 415 -Force | Remove-TwilioIncomingPhoneNumber -Force", "DELETE /IncomingPhoneNumbers/PN" },
+            new object[] { "Get-TwilioAccount | Get-TwilioIncomingPhoneNumber", "GET /IncomingPhoneNumbers.json" },
+            new object[] { "Get-TwilioAccount | Get-TwilioAvailablePhoneNumber", "GET /AvailablePhoneNumbers/US/Local.json" },
         };
 
         [Theory]
@@ -140,7 +146,7 @@ namespace TwilioPS.Tests.Cmdlets
             string expected = f.Path(parts[1]);
             EmulatorRequest last = f.Session.Emulator.Requests.Last();
             // A path ending in a bare SID prefix ("…/Media/ME") names a record the row does not know in advance.
-            if (new[] { "/ME", "/AP", "/CA", "/SK", "/UT" }.Any(prefix => expected.EndsWith(prefix, StringComparison.Ordinal)))
+            if (new[] { "/ME", "/AP", "/CA", "/SK", "/UT", "/PN" }.Any(prefix => expected.EndsWith(prefix, StringComparison.Ordinal)))
                 Assert.StartsWith(parts[0] + " " + expected, last.Method + " " + last.Path);
             else
                 Assert.Equal(parts[0] + " " + expected, last.Method + " " + last.Path);

@@ -12,6 +12,7 @@ using TwilioPS.Cmdlets.CallerIds;
 using TwilioPS.Cmdlets.Calls;
 using TwilioPS.Cmdlets.Conferences;
 using TwilioPS.Cmdlets.Messages;
+using TwilioPS.Cmdlets.PhoneNumbers;
 using TwilioPS.Cmdlets.Queues;
 using TwilioPS.Cmdlets.Notifications;
 using TwilioPS.Cmdlets.Recordings;
@@ -84,6 +85,19 @@ namespace TwilioPS.Tests.Spec
             new object[] { typeof(GetTwilioApiKeyCommand), Account + "/Keys.json", "get" },
             new object[] { typeof(NewTwilioApiKeyCommand), Account + "/Keys.json", "post" },
             new object[] { typeof(SetTwilioApiKeyCommand), Account + "/Keys/{Sid}.json", "post" },
+            new object[] { typeof(GetTwilioAvailablePhoneNumberCommand), Account + "/AvailablePhoneNumbers/{CountryCode}/Local.json", "get" },
+            new object[] { typeof(GetTwilioAvailablePhoneNumberCommand), Account + "/AvailablePhoneNumbers/{CountryCode}/TollFree.json", "get" },
+            new object[] { typeof(GetTwilioAvailablePhoneNumberCommand), Account + "/AvailablePhoneNumbers/{CountryCode}/Mobile.json", "get" },
+            new object[] { typeof(GetTwilioAvailablePhoneNumberCommand), Account + "/AvailablePhoneNumbers/{CountryCode}/National.json", "get" },
+            new object[] { typeof(GetTwilioAvailablePhoneNumberCommand), Account + "/AvailablePhoneNumbers/{CountryCode}/Voip.json", "get" },
+            new object[] { typeof(GetTwilioAvailablePhoneNumberCommand), Account + "/AvailablePhoneNumbers/{CountryCode}/SharedCost.json", "get" },
+            new object[] { typeof(GetTwilioAvailablePhoneNumberCommand), Account + "/AvailablePhoneNumbers/{CountryCode}/MachineToMachine.json", "get" },
+            new object[] { typeof(GetTwilioIncomingPhoneNumberCommand), Account + "/IncomingPhoneNumbers.json", "get" },
+            new object[] { typeof(GetTwilioIncomingPhoneNumberCommand), Account + "/IncomingPhoneNumbers/Local.json", "get" },
+            new object[] { typeof(GetTwilioIncomingPhoneNumberCommand), Account + "/IncomingPhoneNumbers/Mobile.json", "get" },
+            new object[] { typeof(GetTwilioIncomingPhoneNumberCommand), Account + "/IncomingPhoneNumbers/TollFree.json", "get" },
+            new object[] { typeof(NewTwilioIncomingPhoneNumberCommand), Account + "/IncomingPhoneNumbers.json", "post" },
+            new object[] { typeof(SetTwilioIncomingPhoneNumberCommand), Account + "/IncomingPhoneNumbers/{Sid}.json", "post" },
         };
 
         /// <summary>

@@ -23,6 +23,7 @@ namespace TwilioPS.Cmdlets.Calls
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateEndpoint]
         [FormField]
+        [ArgumentCompleter(typeof(FromNumberCompleter))]
         public string From { get; set; }
 
         /// <summary>An application (AP…) whose voice URL handles the call.</summary>

@@ -28,7 +28,7 @@ namespace TwilioPS.Cmdlets.Conferences
         [ValidateEndpoint] [FormField] public string To { get; set; }
 
         [Parameter(Mandatory = true, Position = 2, ValueFromPipelineByPropertyName = true)]
-        [ValidateEndpoint] [FormField] public string From { get; set; }
+        [ValidateEndpoint] [FormField] [ArgumentCompleter(typeof(FromNumberCompleter))] public string From { get; set; }
 
         /// <summary>A name to address the participant by instead of its call SID.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -35,6 +35,7 @@ namespace TwilioPS.Cmdlets.Messages
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = FromSet, ValueFromPipelineByPropertyName = true)]
         [ValidateMessageAddress(Sender = true)]
         [FormField]
+        [ArgumentCompleter(typeof(FromNumberCompleter))]
         public string From { get; set; }
 
         /// <summary>A Messaging Service (MG…) that picks the sender; needed for -SendAt.</summary>

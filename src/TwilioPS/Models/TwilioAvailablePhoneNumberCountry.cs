@@ -1,0 +1,28 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace TwilioPS.Models
+{
+    /// <summary>A country Twilio sells numbers in, and the number types it has (Twilio's AvailablePhoneNumberCountry resource).</summary>
+    public sealed class TwilioAvailablePhoneNumberCountry
+    {
+        /// <summary>ISO 3166-1 alpha-2: US, GB, …</summary>
+        [JsonInclude] public string CountryCode { get; internal set; }
+
+        /// <summary>The country's name.</summary>
+        [JsonInclude] public string Country { get; internal set; }
+
+        [JsonInclude] public bool? Beta { get; internal set; }
+
+        [JsonInclude] public string Uri { get; internal set; }
+
+        /// <summary>One search URI per number type the country has (local, toll_free, mobile, …).</summary>
+        [JsonInclude] public Dictionary<string, string> SubresourceUris { get; internal set; }
+
+        [JsonInclude, JsonExtensionData]
+        public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; }
+
+        public override string ToString() => CountryCode ?? base.ToString();
+    }
+}
