@@ -117,6 +117,21 @@ namespace TwilioPS.Tests.Cmdlets
         }
 
         [Fact]
+        public void A_friendly_name_with_wildcards_is_matched_locally_and_an_exact_one_by_Twilio()
+        {
+            using var s = new EmulatedSession();
+            foreach (string name in new[] { "Support NYC", "support LA", "Sales" })
+                s.Run("New-TwilioIncomingPhoneNumber -AreaCode 212 -FriendlyName $args[0] -Force", name).ThrowIfFailed();
+
+            Assert.Equal(new[] { "Support NYC", "support LA" },
+                s.Run("Get-TwilioIncomingPhoneNumber -FriendlyName 'support*' | ForEach-Object FriendlyName").Output.Select(o => o.ToString()).OrderBy(n => n, StringComparer.Ordinal));
+            Assert.DoesNotContain("FriendlyName=", s.LastRequest.PathAndQuery);
+
+            Assert.Equal(new[] { "Sales" }, s.Run("Get-TwilioIncomingPhoneNumber -FriendlyName Sales | ForEach-Object FriendlyName").Output.Select(o => o.ToString()));
+            Assert.Contains("FriendlyName=Sales", s.LastRequest.PathAndQuery);
+        }
+
+        [Fact]
         public void Buying_from_a_search_pointing_every_number_at_an_application_then_releasing_them()
         {
             using var s = new EmulatedSession();

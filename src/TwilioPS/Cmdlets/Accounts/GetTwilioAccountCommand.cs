@@ -36,19 +36,12 @@ namespace TwilioPS.Cmdlets.Accounts
                 return;
             }
             FormBuilder filters = BoundFormFields();
-            if (FriendlyName != null)
-            {
-                if (WildcardPattern.ContainsWildcardCharacters(FriendlyName))
-                    _namePattern = new WildcardPattern(FriendlyName, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
-                else
-                    filters.Add("FriendlyName", FriendlyName);
-            }
+            _namePattern = FriendlyNameFilter.Apply(FriendlyName, filters);
             WriteList(Client.Accounts, filters, ResourcePath.Root());
         }
 
         protected override bool FiltersLocally => _namePattern != null;
 
-        protected override bool Keep(TwilioAccount record) =>
-            _namePattern == null || _namePattern.IsMatch(record.FriendlyName ?? string.Empty);
+        protected override bool Keep(TwilioAccount record) => FriendlyNameFilter.Matches(_namePattern, record.FriendlyName);
     }
 }

@@ -35,19 +35,12 @@ namespace TwilioPS.Cmdlets.Applications
                 return;
             }
             var filters = new FormBuilder();
-            if (FriendlyName != null)
-            {
-                if (WildcardPattern.ContainsWildcardCharacters(FriendlyName))
-                    _namePattern = new WildcardPattern(FriendlyName, WildcardOptions.IgnoreCase | WildcardOptions.CultureInvariant);
-                else
-                    filters.Add("FriendlyName", FriendlyName);
-            }
+            _namePattern = FriendlyNameFilter.Apply(FriendlyName, filters);
             WriteList(Client.Applications, filters);
         }
 
         protected override bool FiltersLocally => _namePattern != null;
 
-        protected override bool Keep(TwilioApplication record) =>
-            _namePattern == null || _namePattern.IsMatch(record.FriendlyName ?? string.Empty);
+        protected override bool Keep(TwilioApplication record) => FriendlyNameFilter.Matches(_namePattern, record.FriendlyName);
     }
 }

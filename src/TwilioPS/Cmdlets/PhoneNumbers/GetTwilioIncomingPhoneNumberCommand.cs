@@ -14,6 +14,8 @@ namespace TwilioPS.Cmdlets.PhoneNumbers
     [OutputType(typeof(TwilioIncomingPhoneNumber))]
     public sealed class GetTwilioIncomingPhoneNumberCommand : TwilioListCmdlet<TwilioIncomingPhoneNumber>
     {
+        private WildcardPattern _namePattern;
+
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Sid", ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Sid")]
         [ValidateSid("PN")]
@@ -26,10 +28,10 @@ namespace TwilioPS.Cmdlets.PhoneNumbers
         [FormField]
         public string PhoneNumber { get; set; }
 
-        /// <summary>Only numbers with exactly this name.</summary>
+        /// <summary>Only numbers with this name; wildcards are matched by TwilioPS, an exact name by Twilio.</summary>
         [Parameter(ParameterSetName = ListParameterSet)]
         [ValidateNotNullOrEmpty]
-        [FormField]
+        [SupportsWildcards]
         public string FriendlyName { get; set; }
 
         /// <summary>twilio (bought from Twilio) or hosted.</summary>
@@ -57,7 +59,13 @@ namespace TwilioPS.Cmdlets.PhoneNumbers
                 WriteObject(Await(ct => Client.IncomingPhoneNumbers.FetchAsync(AccountPath().Sid(IncomingPhoneNumberSid), ct)));
                 return;
             }
-            WriteList(Client.IncomingPhoneNumbers, BoundFormFields(), AccountPath().In(Type));
+            FormBuilder filters = BoundFormFields();
+            _namePattern = FriendlyNameFilter.Apply(FriendlyName, filters);
+            WriteList(Client.IncomingPhoneNumbers, filters, AccountPath().In(Type));
         }
+
+        protected override bool FiltersLocally => _namePattern != null;
+
+        protected override bool Keep(TwilioIncomingPhoneNumber record) => FriendlyNameFilter.Matches(_namePattern, record.FriendlyName);
     }
 }
