@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TwilioPS.Emulator.Infrastructure;
 using TwilioPS.Emulator.Resources;
+using TwilioPS.Emulator.Twiml;
 
 namespace TwilioPS.Emulator
 {
@@ -53,6 +54,7 @@ namespace TwilioPS.Emulator
             Flows = new FlowStore(Calls);
             Messages = new MessageStore();
             StatusCallbacks = new StatusCallbackSender(this);
+            Twiml = new TwimlEngine(this);
             AccountHandlers.Register(_router);
             CallHandlers.Register(_router, Calls.Records);
             CallEventHandlers.Register(_router);
@@ -61,7 +63,7 @@ namespace TwilioPS.Emulator
             NotificationHandlers.Register(_router, Notifications);
             ConferenceHandlers.Register(_router);
             QueueHandlers.Register(_router, Flows);
-            ApplicationHandlers.Register(_router);
+            Applications = ApplicationHandlers.Register(_router);
             MessageHandlers.Register(_router, Messages);
         }
 
@@ -132,6 +134,9 @@ namespace TwilioPS.Emulator
         /// <summary>Conferences and queues, which calls join and leave as the clock moves.</summary>
         internal FlowStore Flows { get; }
         internal MessageStore Messages { get; }
+        internal ResourceCollection<Application> Applications { get; }
+        /// <summary>Runs each call's TwiML on the clock.</summary>
+        internal TwimlEngine Twiml { get; }
         /// <summary>Sends calls' signed status callbacks as the clock passes their events.</summary>
         internal StatusCallbackSender StatusCallbacks { get; }
 
@@ -216,6 +221,7 @@ namespace TwilioPS.Emulator
             try { _listener.Close(); } catch (Exception e) when (e is ObjectDisposedException || e is HttpListenerException) { }
             try { _acceptLoop?.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
             StatusCallbacks.Dispose();
+            Twiml.Dispose();
         }
 
         public void Dispose() => Stop();
@@ -338,7 +344,8 @@ namespace TwilioPS.Emulator
                 // Twilio answers 404 (not 403) for an account the credential may not see.
                 if (account == null || !AccountStore.CanAccess(principal, account)) throw TwilioErrors.NotFound(ctx.Request.Path);
                 ctx.Account = account;
-                // Calls join and leave conferences and queues on the clock: apply what is due before reading.
+                // Calls run their TwiML, join and leave conferences and queues on the clock: apply what is due before reading.
+                Twiml.Advance(ctx.Now);
                 Flows.For(account.Sid).Settle(ctx.Now);
             }
             match.Handler(ctx);

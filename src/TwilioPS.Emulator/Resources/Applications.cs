@@ -82,7 +82,8 @@ namespace TwilioPS.Emulator.Resources
         private static readonly string[] Flags = { "VoiceCallerIdLookup", "PublicApplicationConnectEnabled" };
         private static readonly string[] ApiVersions = { "2010-04-01", "2008-08-01" };
 
-        public static void Register(Router router)
+        /// <summary>Maps the routes; the collection is returned so calls can find an application's voice URL.</summary>
+        public static ResourceCollection<Application> Register(Router router)
         {
             var applications = new ResourceCollection<Application>(ApiCatalog.Applications)
             {
@@ -93,6 +94,7 @@ namespace TwilioPS.Emulator.Resources
                 Create = ctx => Save(ctx, applications, null),
                 Update = ctx => Save(ctx, applications, applications.Find(ctx)),
             });
+            return applications;
         }
 
         /// <summary>Creates (application null) or updates with every setting given, validated as Twilio validates them.</summary>

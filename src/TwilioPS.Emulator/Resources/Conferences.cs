@@ -26,6 +26,8 @@ namespace TwilioPS.Emulator.Resources
         public string ReasonEnded;
         public string CallSidEnding;
         public string AnnounceUrl, AnnounceMethod;
+        /// <summary>The conference's recording (record="record-from-start"); it ends with the conference.</summary>
+        public Recording Recording;
         /// <summary>Everyone who is, or is being dialled to be, in the conference; those who left are removed.</summary>
         public readonly SortedStore<Participant> Participants = new SortedStore<Participant>();
 
