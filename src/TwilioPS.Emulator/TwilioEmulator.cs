@@ -43,7 +43,7 @@ namespace TwilioPS.Emulator
         {
             Options = options;
             _listener = listener;
-            _clock = options.Clock ?? SystemClock.Instance;
+            _clock = options.Clock ?? (options.ClockSpeed == 1 ? (IEmulatorClock)SystemClock.Instance : new ScaledClock(options.ClockSpeed));
             Port = port;
             BaseUri = new Uri("http://" + host + ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Accounts = new AccountStore(options, _clock.UtcNow);
@@ -75,6 +75,7 @@ namespace TwilioPS.Emulator
             if (string.IsNullOrEmpty(options.AuthToken)) options.AuthToken = EmulatorOptions.DefaultAuthToken;
             if (!Validate.IsSid(options.AccountSid, "AC")) throw new ArgumentException("AccountSid must be AC followed by 32 hex digits.", nameof(options));
             if (options.CallsPerSecond < 1) throw new ArgumentOutOfRangeException(nameof(options), "CallsPerSecond must be at least 1.");
+            if (!(options.ClockSpeed > 0) || double.IsInfinity(options.ClockSpeed)) throw new ArgumentOutOfRangeException(nameof(options), "ClockSpeed must be a positive number.");
 
             Exception last = null;
             for (int attempt = 0; attempt < 10; attempt++)
@@ -151,6 +152,21 @@ namespace TwilioPS.Emulator
         public string ApiKeySid => Options.ApiKeySid;
         public string ApiKeySecret => Options.ApiKeySecret;
         public IEmulatorClock Clock => _clock;
+
+        /// <summary>
+        /// Moves emulated time forward at once (a <see cref="ManualClock"/> or the sped-up clock of
+        /// <see cref="EmulatorOptions.ClockSpeed"/>) and runs what became due; the real clock cannot be moved.
+        /// </summary>
+        public void AdvanceClock(TimeSpan by)
+        {
+            switch (_clock)
+            {
+                case ManualClock manual: manual.Advance(by); break;
+                case ScaledClock scaled: scaled.Advance(by); break;
+                default: throw new InvalidOperationException("The real clock cannot be advanced; start the emulator with a ClockSpeed or a ManualClock.");
+            }
+            Twiml.Advance(_clock.UtcNow);
+        }
 
         /// <summary>The most requests this emulator has served at once (for tests of client concurrency).</summary>
         public int PeakRequestsInFlight => Volatile.Read(ref _peakInFlight);

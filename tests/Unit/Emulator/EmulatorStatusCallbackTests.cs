@@ -44,12 +44,7 @@ namespace TwilioPS.Tests.Emulator
                     HttpListenerContext context;
                     try { context = await _listener.GetContextAsync(); }
                     catch (Exception) { return; }
-                    string body = new StreamReader(context.Request.InputStream).ReadToEnd();
-                    string query = context.Request.Url.Query.TrimStart('?');
-                    var form = (context.Request.HttpMethod == "GET" ? query : body)
-                        .Split('&', StringSplitOptions.RemoveEmptyEntries)
-                        .Select(pair => pair.Split('=', 2))
-                        .ToDictionary(kv => WebUtility.UrlDecode(kv[0]), kv => WebUtility.UrlDecode(kv.Length > 1 ? kv[1] : ""));
+                    Dictionary<string, string> form = TwimlApp.ReadParameters(context.Request);
                     Received.Add(new Callback(context.Request.HttpMethod, context.Request.Url.AbsoluteUri,
                         context.Request.Headers["X-Twilio-Signature"], form));
                     context.Response.StatusCode = 204;
