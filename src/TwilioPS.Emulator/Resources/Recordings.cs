@@ -150,7 +150,7 @@ namespace TwilioPS.Emulator.Resources
                     AddOnResults = accountPath + "/AddOnResults.json",
                     Transcriptions = accountPath + "/Transcriptions.json",
                 },
-                Track = CallSid != null ? Track : null,
+                Track = ConferenceSid == null ? Track : null,
                 Uri = uri,
             };
         }
