@@ -473,6 +473,29 @@ namespace TwilioPS.Tests.Emulator
             Assert.Equal(0, Assert.Single(Items(await api.Get(Path(api, "/Queues.json")), "queues")).GetProperty("current_size").GetInt32());
         }
 
+        // ---- what the API shows ----------------------------------------------------------------------
+
+        [Fact]
+        public async Task Status_callbacks_report_what_the_TwiML_did()
+        {
+            using var app = new TwimlApp();
+            app.Answer("/status", "");
+            using var api = Timed(out ManualClock clock);
+            string rejected = await Inline(api, "<Response><Reject reason=\"busy\"/></Response>", "StatusCallback", app.Url("/status"),
+                "StatusCallbackEvent", "initiated", "StatusCallbackEvent", "ringing", "StatusCallbackEvent", "answered", "StatusCallbackEvent", "completed");
+            string hungUp = await Inline(api, "<Response><Pause length=\"4\"/><Hangup/></Response>", "StatusCallback", app.Url("/status"));
+            await Pass(api, clock, TimeSpan.FromMinutes(2));
+            DateTime deadline = DateTime.UtcNow.AddSeconds(15);
+            while (app.To("/status").Count < 4 && DateTime.UtcNow < deadline) await Task.Delay(50);
+
+            List<TwimlApp.Request> callbacks = app.To("/status");
+            Assert.Equal(new[] { "initiated", "ringing", "busy" },
+                callbacks.Where(c => c.Form["CallSid"] == rejected).Select(c => c.Form["CallStatus"]));
+            TwimlApp.Request completed = Assert.Single(callbacks, c => c.Form["CallSid"] == hungUp);
+            Assert.Equal("completed", completed.Form["CallStatus"]);
+            Assert.Equal("4", completed.Form["CallDuration"]);
+        }
+
         // ---- the clock -----------------------------------------------------------------------------
 
         [Fact]
