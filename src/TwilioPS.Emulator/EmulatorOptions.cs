@@ -43,6 +43,12 @@ namespace TwilioPS.Emulator
         /// follows it: ringing, answering, TwiML verbs, recordings and status callbacks.
         /// </summary>
         public double ClockSpeed { get; set; } = 1;
+        /// <summary>
+        /// A folder of TwiML documents the emulator serves, without authentication, at
+        /// {BaseUri}/twiml/{file} (GET or POST): a local TwiML app for calls' Url, Redirect and actions.
+        /// Null (the default) serves nothing.
+        /// </summary>
+        public string TwimlFolder { get; set; }
         /// <summary>Synthetic finished calls created at start, spread over the past 30 days.</summary>
         public int SeedCalls { get; set; }
         /// <summary>Synthetic completed recordings created at start, each with the answered call it records (added to the calls).</summary>

@@ -4,7 +4,7 @@ using System.Threading;
 
 namespace TwilioPS.Emulator
 {
-    /// <summary>dotnet run --project src/TwilioPS.Emulator -- [--port 4010] [--seed-calls N] [--seed-recordings N] [--seed-messages N] [--cps N] [--clock-speed N] [--call-duration S] [--account-sid AC…] [--auth-token …] [--faults SPEC [--fault-seed N]]</summary>
+    /// <summary>dotnet run --project src/TwilioPS.Emulator -- [--port 4010] [--seed-calls N] [--seed-recordings N] [--seed-messages N] [--cps N] [--twiml-folder DIR] [--clock-speed N] [--call-duration S] [--account-sid AC…] [--auth-token …] [--faults SPEC [--fault-seed N]]</summary>
     internal static class Program
     {
         private static int Main(string[] args)
@@ -27,6 +27,7 @@ namespace TwilioPS.Emulator
                         case "--seed-recordings": options.SeedRecordings = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--seed-messages": options.SeedMessages = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--cps": options.CallsPerSecond = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                        case "--twiml-folder": options.TwimlFolder = Next(); break;
                         case "--clock-speed": options.ClockSpeed = double.Parse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture); break;
                         case "--call-duration": options.CallDuration = TimeSpan.FromSeconds(double.Parse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture)); break;
                         case "--account-sid": options.AccountSid = Next(); break;
@@ -40,6 +41,7 @@ namespace TwilioPS.Emulator
                             Console.WriteLine("  --seed-recordings N  create N completed recordings, each of a finished call");
                             Console.WriteLine("  --seed-messages N    create N delivered messages over the past 30 days, some with media");
                             Console.WriteLine("  --cps N              the account's calls per second (default 1)");
+                            Console.WriteLine("  --twiml-folder DIR   serve DIR's TwiML documents at /twiml/ (a local TwiML app)");
                             Console.WriteLine("  --clock-speed N      emulated time runs N times as fast as real time (default 1)");
                             Console.WriteLine("  --call-duration S    seconds until the person answering a call hangs up (default 5)");
                             Console.WriteLine("  --account-sid AC…    the main account SID (default " + EmulatorOptions.DefaultAccountSid + ")");
@@ -79,6 +81,7 @@ namespace TwilioPS.Emulator
                 Console.WriteLine("  AuthToken    " + emulator.AuthToken);
                 Console.WriteLine("  ApiKeySid    " + emulator.ApiKeySid);
                 Console.WriteLine("  ApiKeySecret " + emulator.ApiKeySecret);
+                if (options.TwimlFolder != null) Console.WriteLine("  TwiML        " + emulator.BaseUri.GetLeftPart(UriPartial.Authority) + "/twiml/ serves " + System.IO.Path.GetFullPath(options.TwimlFolder));
                 if (options.ClockSpeed != 1) Console.WriteLine("  Clock        " + options.ClockSpeed.ToString(CultureInfo.InvariantCulture) + "x real time");
                 if (options.SeedCalls > 0) Console.WriteLine("  Seeded " + options.SeedCalls + " calls");
                 if (options.SeedRecordings > 0) Console.WriteLine("  Seeded " + options.SeedRecordings + " recordings");

@@ -340,6 +340,7 @@ namespace TwilioPS.Emulator
 
         private void Dispatch(RequestContext ctx, HttpListenerRequest http)
         {
+            if (TwimlFolder.TryServe(Options.TwimlFolder, ctx)) return;
             string username = null, password = null;
             ParseBasic(http.Headers["Authorization"], ref username, ref password);
             Account principal = Accounts.Authenticate(username, password);

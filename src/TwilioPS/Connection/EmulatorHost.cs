@@ -74,7 +74,7 @@ namespace TwilioPS.Connection
 
         [MethodImpl(MethodImplOptions.NoInlining)]
         public static TwilioEmulatorInfo Start(int port, int seedCalls, int callsPerSecond, int seedRecordings = 0, int seedMessages = 0,
-            double clockSpeed = 1, double? callDurationSeconds = null)
+            double clockSpeed = 1, double? callDurationSeconds = null, string twimlFolder = null)
         {
             var options = new EmulatorOptions
             {
@@ -83,6 +83,7 @@ namespace TwilioPS.Connection
                 CallsPerSecond = callsPerSecond,
                 SeedMessages = seedMessages,
                 ClockSpeed = clockSpeed,
+                TwimlFolder = twimlFolder,
             };
             if (callDurationSeconds.HasValue) options.CallDuration = TimeSpan.FromSeconds(callDurationSeconds.Value);
             TwilioEmulator emulator = TwilioEmulator.Start(options);

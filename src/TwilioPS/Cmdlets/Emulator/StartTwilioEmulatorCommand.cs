@@ -46,12 +46,24 @@ namespace TwilioPS.Cmdlets.Emulator
         [ValidateRange(1, 86400)]
         public int CallDuration { get; set; } = 5;
 
+        /// <summary>A folder of TwiML documents the emulator serves at {BaseUri}/twiml/, for calls' Url, Redirect and actions.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string TwimlPath { get; set; }
+
         protected override void ProcessInput()
         {
             TwilioEmulatorInfo emulator = null;
+            string twimlFolder = null;
+            if (TwimlPath != null)
+            {
+                twimlFolder = GetUnresolvedProviderPathFromPSPath(TwimlPath);
+                if (!System.IO.Directory.Exists(twimlFolder))
+                    ThrowTerminatingError(TwilioErrors.TwimlFolderNotFound(TwimlPath));
+            }
             try
             {
-                emulator = EmulatorHost.Start(Port, SeedCalls, CallsPerSecond, SeedRecordings, SeedMessages, ClockSpeed, CallDuration);
+                emulator = EmulatorHost.Start(Port, SeedCalls, CallsPerSecond, SeedRecordings, SeedMessages, ClockSpeed, CallDuration, twimlFolder);
             }
             catch (System.InvalidOperationException exception)
             {
