@@ -46,14 +46,17 @@ namespace TwilioPS.Emulator.Twiml
             return runner;
         }
 
-        /// <summary>A call update or a dequeued member with new TwiML: the call runs it from <paramref name="at"/>.</summary>
+        /// <summary>A call update or a dequeued member with new TwiML: an answered call runs it from <paramref name="at"/>.</summary>
         public void Redirect(Call call, DateTimeOffset at, string url, string method, string twiml)
         {
             lock (_gate)
             {
                 AdvanceLocked(at);
-                if (call.Timeline.EndAt <= at) return;
+                CallTimeline t = call.Timeline;
+                if (t.EndAt <= at) return;
                 if (!_byCall.TryGetValue(call, out CallRunner runner)) runner = Add(call);
+                // Not answered yet: the call asks for its (new) Url or Twiml when it is.
+                if (!(t.AnswerAt.HasValue && t.AnswerAt.Value <= at)) return;
                 runner.Redirect(at, url, method, twiml);
             }
         }

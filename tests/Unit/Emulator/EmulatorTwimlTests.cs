@@ -177,6 +177,48 @@ namespace TwilioPS.Tests.Emulator
             Assert.Equal("12", r.Str("duration"));
         }
 
+        [Fact]
+        public async Task A_call_updated_before_it_is_answered_runs_its_new_TwiML_from_the_answer()
+        {
+            using var api = Timed(out ManualClock clock);
+            string call = await Inline(api, "<Response><Pause length=\"50\"/></Response>");
+            await Pass(api, clock, TimeSpan.FromSeconds(1)); // ringing
+            await api.Post(api.CallPath(call), "Twiml", "<Response><Pause length=\"4\"/></Response>");
+            await Pass(api, clock, TimeSpan.FromSeconds(1));
+            Assert.Equal("ringing", (await Fetch(api, call)).Str("status"));
+            await Pass(api, clock, TimeSpan.FromMinutes(1));
+            Assert.Equal("4", (await Fetch(api, call)).Str("duration"));
+        }
+
+        [Fact]
+        public async Task A_twiml_folder_is_served_at_twiml_without_authentication_and_nothing_outside_it()
+        {
+            string folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "twilio-ps-twiml-" + Guid.NewGuid().ToString("N"));
+            System.IO.Directory.CreateDirectory(folder);
+            System.IO.File.WriteAllText(System.IO.Path.Combine(folder, "short.xml"), "<Response><Pause length=\"3\"/></Response>");
+            System.IO.File.WriteAllText(System.IO.Path.Combine(System.IO.Path.GetDirectoryName(folder), System.IO.Path.GetFileName(folder) + "-secret.xml"), "secret");
+            try
+            {
+                using var api = Api.WithMinuteCalls(out ManualClock clock, o => o.TwimlFolder = folder);
+                using Api anonymous = api.As("", "");
+                var (served, body) = await anonymous.GetBytes("/twiml/short.xml");
+                Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+                Assert.Equal("text/xml", served.Content.Headers.ContentType.MediaType);
+                Assert.Contains("<Pause", System.Text.Encoding.UTF8.GetString(body));
+                Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetBytes("/twiml/missing.xml")).Message.StatusCode);
+                Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetBytes("/twiml/..%2f" + System.IO.Path.GetFileName(folder) + "-secret.xml")).Message.StatusCode);
+
+                string call = await Call(api, "Url", api.Emulator.BaseUri + "twiml/short.xml");
+                await Pass(api, clock, TimeSpan.FromMinutes(1));
+                Assert.Equal("3", (await Fetch(api, call)).Str("duration"));
+            }
+            finally
+            {
+                System.IO.Directory.Delete(folder, recursive: true);
+                System.IO.File.Delete(folder + "-secret.xml");
+            }
+        }
+
         // ---- failures ------------------------------------------------------------------------------
 
         [Fact]
