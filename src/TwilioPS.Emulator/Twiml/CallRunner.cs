@@ -249,6 +249,7 @@ namespace TwilioPS.Emulator.Twiml
             if (_wait == Wait.Enqueue) _engine.Flows(Call).LeaveQueue(_member);
             if (_wait == Wait.Conference) _engine.Flows(Call).LeaveConference(Call, at);
             if (_wait == Wait.Dial && _partner != null) _engine.HangUp(_partner, at);
+            if (_wait == Wait.Record) _engine.StopRecording(_recording, at);
             _wait = Wait.None;
             _partner = null;
         }
@@ -353,6 +354,11 @@ namespace TwilioPS.Emulator.Twiml
                 TimeSpan.FromSeconds(Math.Max(5, verb.Int("timeout", 30))), TimeSpan.FromSeconds(Math.Max(1, verb.Int("timeLimit", 14400))));
             _partnerIsQueueMember = false;
             _wait = Wait.Dial;
+            // record="record-from-answer" (or -ringing, -dual): the parent call's audio while the two talk.
+            _recording = null;
+            CallTimeline child = _partner.Timeline;
+            if ((verb.Attr("record") ?? "do-not-record").StartsWith("record-from-", StringComparison.Ordinal) && child.AnswerAt.HasValue)
+                _recording = _engine.StartDialRecording(Call, child.AnswerAt.Value, child.EndAt);
             return null;
         }
 
@@ -371,6 +377,13 @@ namespace TwilioPS.Emulator.Twiml
                 parameters.Add(Pair("DialCallSid", partner.Sid));
                 parameters.Add(Pair("DialCallStatus", _partnerIsQueueMember ? "completed" : s.Status));
                 parameters.Add(Pair("DialCallDuration", s.Duration ?? "0"));
+                if (_recording != null && !_partnerIsQueueMember)
+                {
+                    RecordingState recorded = _recording.Evaluate(at);
+                    parameters.Add(Pair("RecordingSid", _recording.Sid));
+                    parameters.Add(Pair("RecordingUrl", _engine.RecordingUrl(_recording)));
+                    parameters.Add(Pair("RecordingDuration", (recorded.Seconds ?? 0).ToString(CultureInfo.InvariantCulture)));
+                }
                 if (_partnerIsQueueMember) parameters.Add(Pair("QueueSid", _dequeuedFrom ?? ""));
             }
             _wait = Wait.None;

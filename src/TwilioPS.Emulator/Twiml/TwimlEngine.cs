@@ -180,6 +180,28 @@ namespace TwilioPS.Emulator.Twiml
             return recording;
         }
 
+        /// <summary>&lt;Dial record&gt;: the parent call recorded from the dialled call's answer until it ends.</summary>
+        public Recording StartDialRecording(Call call, DateTimeOffset from, DateTimeOffset until)
+        {
+            var options = new RecordingOptions { Channels = 1, Track = "both", Trim = "do-not-trim", StatusCallbackMethod = "POST", StatusCallbackEvents = Array.Empty<string>() };
+            Recording recording = Recording.New(call, from, "DialVerb", options);
+            recording.Timeline.StoppedAt = until;
+            _emulator.Recordings.For(call.AccountSid).Add(recording);
+            return recording;
+        }
+
+        /// <summary>A recording the TwiML stops early (its Record was redirected away): it ends at <paramref name="at"/>.</summary>
+        public void StopRecording(Recording recording, DateTimeOffset at)
+        {
+            _emulator.Recordings.For(recording.AccountSid).Mutate(() =>
+            {
+                RecordingTimeline t = recording.Timeline.Clone();
+                if (!t.StoppedAt.HasValue || t.StoppedAt.Value > at) t.StoppedAt = at;
+                if (t.LastUpdate < at) t.LastUpdate = at;
+                recording.Timeline = t;
+            });
+        }
+
         /// <summary>A conference's recording, from its first recording participant's join until the conference ends.</summary>
         public Recording StartConferenceRecording(Call call, Conference conference, DateTimeOffset at)
         {

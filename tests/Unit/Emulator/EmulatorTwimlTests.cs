@@ -408,15 +408,28 @@ namespace TwilioPS.Tests.Emulator
             Assert.Equal("60", (await Fetch(api, call)).Str("duration"));
         }
 
+        [Fact]
+        public async Task A_call_redirected_away_from_Record_stops_its_recording()
+        {
+            using var api = Timed(out ManualClock clock);
+            string call = await Inline(api, "<Response><Record maxLength=\"30\"/></Response>");
+            await Pass(api, clock, ToAnswer + TimeSpan.FromSeconds(5));
+            await api.Post(api.CallPath(call), "Twiml", "<Response><Pause length=\"40\"/></Response>");
+            await Pass(api, clock, TimeSpan.FromSeconds(30));
+            JsonElement recording = Assert.Single(Items(await api.Get(api.CallRecordingsPath(call)), "recordings"));
+            Assert.Equal("completed", recording.GetProperty("status").GetString());
+            Assert.Equal("5", recording.GetProperty("duration").GetString());
+        }
+
         // ---- Dial ----------------------------------------------------------------------------------
 
         [Fact]
-        public async Task Dial_Number_makes_a_child_call_and_posts_its_status_to_the_action()
+        public async Task Dial_Number_makes_a_child_call_records_it_and_posts_its_status_to_the_action()
         {
             using var app = new TwimlApp();
             app.Answer("/after", "<Response><Hangup/></Response>");
             using var api = Timed(out ManualClock clock);
-            string parent = await Inline(api, "<Response><Dial action=\"" + app.Url("/after") + "\" timeLimit=\"20\" callerId=\"+15005550007\"><Number>+14155550199</Number></Dial></Response>");
+            string parent = await Inline(api, "<Response><Dial action=\"" + app.Url("/after") + "\" timeLimit=\"20\" callerId=\"+15005550007\" record=\"record-from-answer\"><Number>+14155550199</Number></Dial></Response>");
             await Pass(api, clock, ToAnswer + TimeSpan.FromSeconds(4));
             JsonElement child = Assert.Single(Items(await api.Get(api.CallsPath + "?ParentCallSid=" + parent), "calls"));
             Assert.Equal("+14155550199", child.GetProperty("to").GetString());
@@ -429,6 +442,11 @@ namespace TwilioPS.Tests.Emulator
             Assert.Equal("completed", after.Form["DialCallStatus"]);
             Assert.Equal(child.GetProperty("sid").GetString(), after.Form["DialCallSid"]);
             Assert.Equal("20", after.Form["DialCallDuration"]);
+            JsonElement recording = Assert.Single(Items(await api.Get(api.CallRecordingsPath(parent)), "recordings"));
+            Assert.Equal("DialVerb", recording.GetProperty("source").GetString());
+            Assert.Equal("20", recording.GetProperty("duration").GetString());
+            Assert.Equal(recording.GetProperty("sid").GetString(), after.Form["RecordingSid"]);
+            Assert.Equal("20", after.Form["RecordingDuration"]);
             // Rings 1 s, answered 2 s later, talks for the 20 s time limit: the parent hangs up at +23 s.
             Assert.Equal("23", (await Fetch(api, parent)).Str("duration"));
         }
