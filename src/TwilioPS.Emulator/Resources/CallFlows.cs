@@ -95,7 +95,7 @@ namespace TwilioPS.Emulator.Resources
             lock (Gate)
             {
                 Conference conference = LiveConference(name) ?? NewConference(name, at);
-                var p = new Participant { Conference = conference, Call = call, DateCreated = at, DateUpdated = at, Settings = settings };
+                var p = new Participant { Conference = conference, Call = call, DateCreated = at, DateUpdated = at, Settings = settings, JoinedByTwiml = true };
                 conference.Participants.Add(p);
                 Join(p, at);
                 if ((record == "record-from-start" || record == "true") && conference.Recording == null)
@@ -170,7 +170,7 @@ namespace TwilioPS.Emulator.Resources
                 End(conference, at, p.Kicked ? "last-participant-kicked" : "last-participant-left", p.Sid);
         }
 
-        /// <summary>Completes a conference and hangs up every call still in it or being dialled into it.</summary>
+        /// <summary>Completes a conference; the calls in it or being dialled into it leave it (see the comment inside).</summary>
         public void End(Conference conference, DateTimeOffset at, string reason, string callSid)
         {
             if (!conference.IsLive) return;
@@ -181,7 +181,9 @@ namespace TwilioPS.Emulator.Resources
             _live.Remove(conference);
             foreach (Participant p in conference.Participants.ReadPage(null, int.MaxValue, 0, null).Items)
             {
-                HangUp(p.Call, at);
+                // A call whose TwiML dialled the conference goes on with the verb after <Dial> (its
+                // runner sees the conference end); one added through the API has nothing to go on with.
+                if (!p.JoinedByTwiml) HangUp(p.Call, at);
                 conference.Participants.Remove(p.Sid);
             }
         }

@@ -94,6 +94,8 @@ namespace TwilioPS.Emulator.Resources
         public bool? BeepOnExit;
         /// <summary>When its call was answered and it entered the conference; null while being dialled.</summary>
         public DateTimeOffset? JoinedAt;
+        /// <summary>Joined by &lt;Dial&gt;&lt;Conference&gt;: when the conference ends, the call's TwiML goes on.</summary>
+        public bool JoinedByTwiml;
         /// <summary>Removed through the API (DELETE): the conference's end reason says "kicked".</summary>
         public bool Kicked;
 

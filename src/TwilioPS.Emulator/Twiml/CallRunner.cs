@@ -30,6 +30,7 @@ namespace TwilioPS.Emulator.Twiml
         private Call _partner;
         private bool _partnerIsQueueMember;
         private QueueMember _member;
+        private Participant _participant;
         private string _dequeuedFrom;
         private string _pendingDigits;
         private int _loadsThisInstant;
@@ -58,6 +59,7 @@ namespace TwilioPS.Emulator.Twiml
             DateTimeOffset due = t.EndAt;
             if (NextAt.HasValue && NextAt.Value < due) due = NextAt.Value;
             if (_partner != null && _partner.Timeline.EndAt < due) due = _partner.Timeline.EndAt;
+            if (_wait == Wait.Conference && _participant.Conference.EndedAt is DateTimeOffset ended && ended < due) due = ended;
             return due;
         }
 
@@ -216,8 +218,12 @@ namespace TwilioPS.Emulator.Twiml
                     DialEnded(at, callEnded: false);
                     return;
                 case Wait.Conference:
+                    // The conference ended: the Dial is over, and Twilio goes on with its action or the next verb.
+                    if (_verb.Attr("action") != null) Action(at, Pair("DialCallStatus", "completed"), Pair("ConferenceSid", _participant.Conference.Sid));
+                    break;
                 case Wait.Enqueue:
-                    return; // parked until the call ends
+                    _wait = wait; // parked until the call ends
+                    return;
             }
             Run(at);
         }
@@ -333,7 +339,7 @@ namespace TwilioPS.Emulator.Twiml
             TwimlVerb conference = verb.Child("Conference"), queue = verb.Child("Queue");
             if (conference != null && conference.Text.Length > 0)
             {
-                flows.JoinConference(Call, conference.Text, SettingsOf(conference), at, conference.Attr("record"), _engine.StartConferenceRecording);
+                _participant = flows.JoinConference(Call, conference.Text, SettingsOf(conference), at, conference.Attr("record"), _engine.StartConferenceRecording);
                 _wait = Wait.Conference;
                 return null;
             }

@@ -493,6 +493,25 @@ namespace TwilioPS.Tests.Emulator
         }
 
         [Fact]
+        public async Task When_a_conference_ends_its_TwiML_callers_go_on_with_the_Dial_action()
+        {
+            using var app = new TwimlApp();
+            app.Answer("/after", "<Response><Say>the meeting is over</Say><Pause length=\"5\"/></Response>");
+            using var api = Timed(out ManualClock clock);
+            string call = await Inline(api, "<Response><Dial action=\"" + app.Url("/after") + "\"><Conference>retro</Conference></Dial></Response>");
+            await Pass(api, clock, ToAnswer + TimeSpan.FromSeconds(10));
+            string sid = Assert.Single(Items(await api.Get(Path(api, "/Conferences.json")), "conferences")).GetProperty("sid").GetString();
+            await api.Post(Path(api, "/Conferences/" + sid + ".json"), "Status", "completed");
+            await Pass(api, clock, TimeSpan.FromSeconds(1));
+            TwimlApp.Request after = Assert.Single(app.To("/after"));
+            Assert.Equal("completed", after.Form["DialCallStatus"]);
+            Assert.Equal(sid, after.Form["ConferenceSid"]);
+            Assert.Equal("in-progress", (await Fetch(api, call)).Str("status"));
+            await Pass(api, clock, TimeSpan.FromSeconds(10));
+            Assert.Equal("16", (await Fetch(api, call)).Str("duration")); // 10 s in the conference, 1.6 s of Say, 5 s of pause
+        }
+
+        [Fact]
         public async Task Enqueued_calls_wait_in_order_and_Dial_Queue_bridges_the_oldest_with_QueueResult_to_its_action()
         {
             using var app = new TwimlApp();
