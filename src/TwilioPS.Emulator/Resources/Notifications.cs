@@ -63,6 +63,7 @@ namespace TwilioPS.Emulator.Resources
                 case CallDocument.RetrievalFailure: return "Unable to connect to " + RequestUrl;
                 case Twiml.TwimlDocument.RootNotResponse: return "The root element must be Response";
                 case Twiml.TwimlDocument.SchemaWarning: return "Schema validation warning" + (Detail != null ? ": " + Detail : "");
+                case Twiml.TwimlDocument.InternalFailure: return "Internal failure";
                 default: return "Document parse failure";
             }
         }

@@ -40,6 +40,8 @@ namespace TwilioPS.Emulator.Twiml
         public const int ParseFailure = 12100;
         /// <summary>12102: the root element must be &lt;Response&gt;.</summary>
         public const int RootNotResponse = 12102;
+        /// <summary>12400 Internal failure: the emulator could not go on with the call.</summary>
+        public const int InternalFailure = 12400;
         /// <summary>12200 Schema validation warning: an element Twilio does not know, which it skips.</summary>
         public const int SchemaWarning = 12200;
 

@@ -88,7 +88,15 @@ namespace TwilioPS.Emulator.Twiml
                 }
                 if (next == null || best > now) break;
                 Flows(next.Call).Settle(best);
-                next.Step(best);
+                try { next.Step(best); }
+                catch (Exception e) when (!(e is OutOfMemoryException))
+                {
+                    // A flaw in the emulator must not fail every later request: the call ends as Twilio
+                    // ends a call it cannot go on with, logging an internal failure.
+                    next.Done = true;
+                    HangUp(next.Call, best);
+                    Notify(next.Call, best, TwimlDocument.InternalFailure, null, null);
+                }
                 if (next.Done) { _runners.Remove(next); _byCall.Remove(next.Call); }
             }
         }
