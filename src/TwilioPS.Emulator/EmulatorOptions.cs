@@ -32,8 +32,23 @@ namespace TwilioPS.Emulator
         public TimeSpan AnswerDelay { get; set; } = TimeSpan.FromSeconds(2);
         /// <summary>in-progress -&gt; completed.</summary>
         public TimeSpan CallDuration { get; set; } = TimeSpan.FromSeconds(5);
-        /// <summary>Time source; null means the system clock. Tests pass a <see cref="ManualClock"/>.</summary>
+        /// <summary>
+        /// Time source; null means the system clock, sped up by <see cref="ClockSpeed"/>. Tests pass a
+        /// <see cref="ManualClock"/>, which moves only when advanced.
+        /// </summary>
         public IEmulatorClock Clock { get; set; }
+        /// <summary>
+        /// How fast emulated time runs against real time when <see cref="Clock"/> is null: 1 (the
+        /// default) is real time, 10 runs a minute-long call in six seconds. Everything on the clock
+        /// follows it: ringing, answering, TwiML verbs, recordings and status callbacks.
+        /// </summary>
+        public double ClockSpeed { get; set; } = 1;
+        /// <summary>
+        /// A folder of TwiML documents the emulator serves, without authentication, at
+        /// {BaseUri}/twiml/{file} (GET or POST): a local TwiML app for calls' Url, Redirect and actions.
+        /// Null (the default) serves nothing.
+        /// </summary>
+        public string TwimlFolder { get; set; }
         /// <summary>Synthetic finished calls created at start, spread over the past 30 days.</summary>
         public int SeedCalls { get; set; }
         /// <summary>Synthetic completed recordings created at start, each with the answered call it records (added to the calls).</summary>
@@ -86,6 +101,40 @@ namespace TwilioPS.Emulator
     {
         public static readonly SystemClock Instance = new SystemClock();
         public DateTimeOffset UtcNow => DateTimeOffset.UtcNow;
+    }
+
+    /// <summary>
+    /// Real time sped up (or slowed down) by a factor, from the moment it is made; it can also be
+    /// moved forward at once. Thread-safe.
+    /// </summary>
+    public sealed class ScaledClock : IEmulatorClock
+    {
+        private readonly object _gate = new object();
+        private readonly System.Diagnostics.Stopwatch _elapsed = System.Diagnostics.Stopwatch.StartNew();
+        private readonly DateTimeOffset _origin;
+        private TimeSpan _skipped;
+
+        public ScaledClock(double speed) : this(speed, DateTimeOffset.UtcNow) { }
+
+        public ScaledClock(double speed, DateTimeOffset origin)
+        {
+            if (!(speed > 0) || double.IsInfinity(speed)) throw new ArgumentOutOfRangeException(nameof(speed), "The clock speed must be a positive number.");
+            Speed = speed;
+            _origin = origin.ToUniversalTime();
+        }
+
+        public double Speed { get; }
+
+        public DateTimeOffset UtcNow
+        {
+            get { lock (_gate) return _origin + TimeSpan.FromTicks((long)(_elapsed.Elapsed.Ticks * Speed)) + _skipped; }
+        }
+
+        public void Advance(TimeSpan by)
+        {
+            if (by < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(by), "The clock only moves forward.");
+            lock (_gate) _skipped += by;
+        }
     }
 
     /// <summary>A clock that only moves when told to; thread-safe.</summary>

@@ -4,8 +4,7 @@ using System.Threading;
 
 namespace TwilioPS.Emulator
 {
-    /// <summary>dotnet run --project src/TwilioPS.Emulator -- [--port 4010] [--seed-calls N] [--seed-recordings N] [--seed-messages N] [--balance N] [--cps N] [--account-sid AC…] [--auth-token …] [--faults SPEC [--fault-seed N]]</summary>
-    /// <summary>dotnet run --project src/TwilioPS.Emulator -- [--port 4010] [--seed-calls N] [--seed-recordings N] [--seed-messages N] [--available-numbers N] [--number-seed N] [--cps N] [--account-sid AC…] [--auth-token …] [--faults SPEC [--fault-seed N]]</summary>
+    /// <summary>dotnet run --project src/TwilioPS.Emulator -- [--port 4010] [--seed-calls N] [--seed-recordings N] [--seed-messages N] [--balance N] [--available-numbers N] [--number-seed N] [--cps N] [--twiml-folder DIR] [--clock-speed N] [--call-duration S] [--account-sid AC…] [--auth-token …] [--faults SPEC [--fault-seed N]]</summary>
     internal static class Program
     {
         private static int Main(string[] args)
@@ -31,6 +30,9 @@ namespace TwilioPS.Emulator
                         case "--available-numbers": options.AvailableNumbersPerType = int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture); break;
                         case "--number-seed": options.AvailableNumberSeed = int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture); break;
                         case "--cps": options.CallsPerSecond = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                        case "--twiml-folder": options.TwimlFolder = Next(); break;
+                        case "--clock-speed": options.ClockSpeed = double.Parse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture); break;
+                        case "--call-duration": options.CallDuration = TimeSpan.FromSeconds(double.Parse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture)); break;
                         case "--account-sid": options.AccountSid = Next(); break;
                         case "--auth-token": options.AuthToken = Next(); break;
                         case "--faults": faultSpec = Next(); break;
@@ -45,6 +47,9 @@ namespace TwilioPS.Emulator
                             Console.WriteLine("  --available-numbers N  numbers for sale per country and type (default 100)");
                             Console.WriteLine("  --number-seed N      the seed of the numbers for sale (default 2010: the same numbers every run)");
                             Console.WriteLine("  --cps N              the account's calls per second (default 1)");
+                            Console.WriteLine("  --twiml-folder DIR   serve DIR's TwiML documents at /twiml/ (a local TwiML app)");
+                            Console.WriteLine("  --clock-speed N      emulated time runs N times as fast as real time (default 1)");
+                            Console.WriteLine("  --call-duration S    seconds until the person answering a call hangs up (default 5)");
                             Console.WriteLine("  --account-sid AC…    the main account SID (default " + EmulatorOptions.DefaultAccountSid + ")");
                             Console.WriteLine("  --auth-token T       the main account's auth token");
                             Console.WriteLine("  --faults SPEC        inject faults at random, per route, e.g.");
@@ -82,6 +87,8 @@ namespace TwilioPS.Emulator
                 Console.WriteLine("  AuthToken    " + emulator.AuthToken);
                 Console.WriteLine("  ApiKeySid    " + emulator.ApiKeySid);
                 Console.WriteLine("  ApiKeySecret " + emulator.ApiKeySecret);
+                if (options.TwimlFolder != null) Console.WriteLine("  TwiML        " + emulator.BaseUri.GetLeftPart(UriPartial.Authority) + "/twiml/ serves " + System.IO.Path.GetFullPath(options.TwimlFolder));
+                if (options.ClockSpeed != 1) Console.WriteLine("  Clock        " + options.ClockSpeed.ToString(CultureInfo.InvariantCulture) + "x real time");
                 if (options.SeedCalls > 0) Console.WriteLine("  Seeded " + options.SeedCalls + " calls");
                 if (options.SeedRecordings > 0) Console.WriteLine("  Seeded " + options.SeedRecordings + " recordings");
                 if (options.SeedMessages > 0) Console.WriteLine("  Seeded " + options.SeedMessages + " messages");

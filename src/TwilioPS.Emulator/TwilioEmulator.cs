@@ -10,6 +10,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using TwilioPS.Emulator.Infrastructure;
 using TwilioPS.Emulator.Resources;
+using TwilioPS.Emulator.Twiml;
 
 namespace TwilioPS.Emulator
 {
@@ -43,7 +44,7 @@ namespace TwilioPS.Emulator
         {
             Options = options;
             _listener = listener;
-            _clock = options.Clock ?? SystemClock.Instance;
+            _clock = options.Clock ?? (options.ClockSpeed == 1 ? (IEmulatorClock)SystemClock.Instance : new ScaledClock(options.ClockSpeed));
             Port = port;
             BaseUri = new Uri("http://" + host + ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Accounts = new AccountStore(options, _clock.UtcNow);
@@ -60,6 +61,7 @@ namespace TwilioPS.Emulator
             StatusCallbacks = new StatusCallbackSender(this);
             Usage = new UsageLedger(this);
             UsageTriggers = new UsageTriggerWatcher(this, Usage);
+            Twiml = new TwimlEngine(this);
             AccountHandlers.Register(_router);
             CallHandlers.Register(_router, Calls.Records);
             CallEventHandlers.Register(_router);
@@ -89,6 +91,7 @@ namespace TwilioPS.Emulator
             if (!Validate.IsSid(options.AccountSid, "AC")) throw new ArgumentException("AccountSid must be AC followed by 32 hex digits.", nameof(options));
             if (options.CallsPerSecond < 1) throw new ArgumentOutOfRangeException(nameof(options), "CallsPerSecond must be at least 1.");
             if (options.Prices == null) options.Prices = new EmulatorPrices();
+            if (!(options.ClockSpeed > 0) || double.IsInfinity(options.ClockSpeed)) throw new ArgumentOutOfRangeException(nameof(options), "ClockSpeed must be a positive number.");
 
             Exception last = null;
             for (int attempt = 0; attempt < 10; attempt++)
@@ -150,9 +153,11 @@ namespace TwilioPS.Emulator
         /// <summary>Conferences and queues, which calls join and leave as the clock moves.</summary>
         internal FlowStore Flows { get; }
         internal MessageStore Messages { get; }
+        internal ResourceCollection<Application> Applications { get; }
+        /// <summary>Runs each call's TwiML on the clock.</summary>
+        internal TwimlEngine Twiml { get; }
         /// <summary>Sends calls' signed status callbacks as the clock passes their events.</summary>
         internal StatusCallbackSender StatusCallbacks { get; }
-        internal ResourceCollection<Application> Applications { get; }
         /// <summary>The numbers for sale, shared by every account.</summary>
         internal PhoneNumberInventory PhoneNumbers { get; }
         internal ResourceCollection<IncomingNumber> IncomingPhoneNumbers { get; }
@@ -187,6 +192,21 @@ namespace TwilioPS.Emulator
         public string ApiKeySid => Options.ApiKeySid;
         public string ApiKeySecret => Options.ApiKeySecret;
         public IEmulatorClock Clock => _clock;
+
+        /// <summary>
+        /// Moves emulated time forward at once (a <see cref="ManualClock"/> or the sped-up clock of
+        /// <see cref="EmulatorOptions.ClockSpeed"/>) and runs what became due; the real clock cannot be moved.
+        /// </summary>
+        public void AdvanceClock(TimeSpan by)
+        {
+            switch (_clock)
+            {
+                case ManualClock manual: manual.Advance(by); break;
+                case ScaledClock scaled: scaled.Advance(by); break;
+                default: throw new InvalidOperationException("The real clock cannot be advanced; start the emulator with a ClockSpeed or a ManualClock.");
+            }
+            Twiml.Advance(_clock.UtcNow);
+        }
 
         /// <summary>The most requests this emulator has served at once (for tests of client concurrency).</summary>
         public int PeakRequestsInFlight => Volatile.Read(ref _peakInFlight);
@@ -258,6 +278,7 @@ namespace TwilioPS.Emulator
             try { _acceptLoop?.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
             UsageTriggers.Dispose();
             StatusCallbacks.Dispose();
+            Twiml.Dispose();
         }
 
         public void Dispose() => Stop();
@@ -360,6 +381,7 @@ namespace TwilioPS.Emulator
 
         private void Dispatch(RequestContext ctx, HttpListenerRequest http)
         {
+            if (TwimlFolder.TryServe(Options.TwimlFolder, ctx)) return;
             string username = null, password = null;
             ParseBasic(http.Headers["Authorization"], ref username, ref password);
             Account principal = Accounts.Authenticate(username, password, ApiKeys.Find);
@@ -384,7 +406,8 @@ namespace TwilioPS.Emulator
                 // reactivate it); nothing else of it answers.
                 if (account.Status != "active" && ctx.Request.Path != AccountStore.InstancePath(account.Sid)) throw TwilioErrors.AccountNotActive();
                 ctx.Account = account;
-                // Calls join and leave conferences and queues on the clock: apply what is due before reading.
+                // Calls run their TwiML, join and leave conferences and queues on the clock: apply what is due before reading.
+                Twiml.Advance(ctx.Now);
                 Flows.For(account.Sid).Settle(ctx.Now);
                 // A call or message is billed once it ends; bill it before a delete can take it away.
                 if (ctx.Request.Method == "DELETE") Usage.Settle(ctx.Now);

@@ -82,6 +82,7 @@ namespace TwilioPS.Emulator.Resources
         private static readonly string[] Flags = { "VoiceCallerIdLookup", "PublicApplicationConnectEnabled" };
         private static readonly string[] ApiVersions = { "2010-04-01", "2008-08-01" };
 
+        /// <summary>Maps the routes; the collection is returned so calls can find an application's voice URL.</summary>
         public static ResourceCollection<Application> Register(Router router)
         {
             var applications = new ResourceCollection<Application>(ApiCatalog.Applications)

@@ -64,7 +64,7 @@ namespace TwilioPS.Emulator.Resources
             if (!ctx.Emulator.Calls.For(ctx.Account.Sid).TryGet(ctx.Route("CallSid"), out Call call)) throw TwilioErrors.NotFound(ctx.Request.Path);
             ListRequest request = ListRequest.Parse(ctx.Request.Query);
             var events = new SortedStore<CallEvent>();
-            events.AddRange(Derive(call, ctx.Now, ctx.Emulator.BaseUri, ctx.Emulator.Options.CallDuration));
+            events.AddRange(Derive(call, ctx.Now, ctx.Emulator.BaseUri));
             PageSlice<CallEvent> slice = events.ReadPage(null, request.PageSize, request.Page, request.PageToken);
             string path = CatalogRoutes.Expand(ctx.Scope.CollectionPath, ctx.RouteValues);
             ctx.Json(200, w => ListEnvelope.Write(w, ApiCatalog.CallEvents.EnvelopeKey, path, request, slice,
@@ -73,12 +73,11 @@ namespace TwilioPS.Emulator.Resources
 
         /// <summary>
         /// The requests made for the call up to <paramref name="now"/>: the API request that created it,
-        /// the fetch of its Url when it was answered, and each status callback. The emulator sends none
-        /// of them: it reports what Twilio would send and that the server answered 200, except that a
-        /// host <see cref="CallDocument.IsUnreachable"/> gives no answer at all. A Url is reported to
-        /// have answered with a pause as long as the emulator's calls last; inline Twiml is not fetched.
+        /// every request its TwiML runner made (its Url, redirects, actions; see TwimlFetcher) with the
+        /// answer it got, and each status callback, reported as answered 200 except that a host
+        /// <see cref="CallDocument.IsUnreachable"/> gives no answer at all.
         /// </summary>
-        public static List<CallEvent> Derive(Call call, DateTimeOffset now, Uri baseUri, TimeSpan callDuration)
+        public static List<CallEvent> Derive(Call call, DateTimeOffset now, Uri baseUri)
         {
             var events = new List<CallEvent>();
             CallTimeline t = call.Timeline;
@@ -118,13 +117,12 @@ namespace TwilioPS.Emulator.Resources
             }
 
             bool answered = t.AnswerAt.HasValue && t.AnswerAt.Value <= t.EndAt;
-            if (answered && !string.IsNullOrEmpty(call.Url))
-            {
-                string document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Pause length=\"" +
-                    ((long)callDuration.TotalSeconds).ToString(CultureInfo.InvariantCulture) + "\"/></Response>";
-                Add(t.AnswerAt.Value, call.Method ?? "POST", call.Url, Webhook(call, "in-progress"),
-                    CallDocument.IsUnreachable(call.Url) ? (int?)null : 200, "text/xml", document);
-            }
+            lock (call.Requests)
+                foreach (CallEvent request in call.Requests)
+                {
+                    CallEventResponseJson r = request.Json.Response;
+                    Add(request.At, request.Json.Request.Method, request.Json.Request.Url, request.Json.Request.Parameters, r.ResponseCode, r.ContentType, r.ResponseBody);
+                }
 
             if (!string.IsNullOrEmpty(call.StatusCallback))
             {

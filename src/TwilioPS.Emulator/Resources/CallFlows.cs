@@ -6,69 +6,6 @@ using TwilioPS.Emulator.Infrastructure;
 
 namespace TwilioPS.Emulator.Resources
 {
-    /// <summary>What a call does once answered, read from its TwiML: join a conference or wait in a queue.</summary>
-    internal sealed class CallInstruction
-    {
-        public Call Call;
-        /// <summary>&lt;Dial&gt;&lt;Conference&gt;NAME: the conference's friendly name; else null.</summary>
-        public string ConferenceName;
-        public ParticipantSettings Settings;
-        /// <summary>&lt;Enqueue&gt;NAME: the queue's friendly name; else null.</summary>
-        public string QueueName;
-
-        /// <summary>
-        /// The first &lt;Dial&gt;&lt;Conference&gt; or &lt;Enqueue&gt; of a &lt;Response&gt;, or null. Only these two
-        /// constructs are read until a TwiML interpreter replaces this; anything else (or TwiML that does
-        /// not parse, which Twilio reports only when the call runs it) leaves the call talking on its own.
-        /// </summary>
-        public static CallInstruction Parse(Call call, string twiml)
-        {
-            if (string.IsNullOrEmpty(twiml)) return null;
-            var document = new XmlDocument { XmlResolver = null };
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
-            try
-            {
-                using (var reader = XmlReader.Create(new StringReader(twiml), settings)) document.Load(reader);
-            }
-            catch (XmlException) { return null; }
-            if (document.DocumentElement == null || document.DocumentElement.Name != "Response") return null;
-            foreach (XmlNode verb in document.DocumentElement.ChildNodes)
-            {
-                if (!(verb is XmlElement element)) continue;
-                if (element.Name == "Enqueue")
-                {
-                    string name = element.InnerText.Trim();
-                    if (name.Length > 0) return new CallInstruction { Call = call, QueueName = name };
-                }
-                else if (element.Name == "Dial" && element["Conference"] is XmlElement conference)
-                {
-                    string name = conference.InnerText.Trim();
-                    if (name.Length == 0) continue;
-                    var s = new ParticipantSettings
-                    {
-                        Muted = Flag(conference, "muted", false),
-                        StartConferenceOnEnter = Flag(conference, "startConferenceOnEnter", true),
-                        EndConferenceOnExit = Flag(conference, "endConferenceOnExit", false),
-                    };
-                    string beep = conference.GetAttribute("beep");
-                    if (beep.Length > 0) s.Beep = beep;
-                    string waitUrl = conference.GetAttribute("waitUrl");
-                    if (waitUrl.Length > 0) s.WaitUrl = waitUrl;
-                    return new CallInstruction { Call = call, ConferenceName = name, Settings = s };
-                }
-            }
-            return null;
-        }
-
-        private static bool Flag(XmlElement element, string name, bool fallback)
-        {
-            string value = element.GetAttribute(name);
-            if (string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)) return true;
-            if (string.Equals(value, "false", StringComparison.OrdinalIgnoreCase)) return false;
-            return fallback;
-        }
-    }
-
     /// <summary>Conferences and queues of every account: one <see cref="AccountFlows"/> per account.</summary>
     internal sealed class FlowStore
     {
@@ -102,7 +39,6 @@ namespace TwilioPS.Emulator.Resources
         private readonly SortedStore<Call> _calls;
         private readonly List<Conference> _live = new List<Conference>();
         private readonly List<Queue> _queues = new List<Queue>();
-        private readonly List<CallInstruction> _pending = new List<CallInstruction>();
 
         public AccountFlows(string accountSid, SortedStore<Call> calls)
         {
@@ -113,14 +49,6 @@ namespace TwilioPS.Emulator.Resources
         public readonly object Gate = new object();
         public SortedStore<Conference> Conferences { get; } = new SortedStore<Conference>();
         public SortedStore<Queue> Queues { get; } = new SortedStore<Queue>();
-
-        /// <summary>Remembers what a new call's TwiML makes it do once answered.</summary>
-        public void Follow(Call call, string twiml)
-        {
-            CallInstruction instruction = CallInstruction.Parse(call, twiml);
-            if (instruction == null) return;
-            lock (Gate) _pending.Add(instruction);
-        }
 
         /// <summary>Applies every join, leave and end due by <paramref name="now"/>, earliest first (leaves before joins at one instant).</summary>
         public void Settle(DateTimeOffset now)
@@ -146,12 +74,6 @@ namespace TwilioPS.Emulator.Resources
                             else if (Answered(t)) Offer(t.AnswerAt.Value, 2, () => Join(p, t.AnswerAt.Value));
                             else Offer(t.EndAt, 1, () => Leave(p, t.EndAt));
                         }
-                    foreach (CallInstruction instruction in _pending)
-                    {
-                        CallTimeline t = instruction.Call.Timeline;
-                        if (Answered(t)) Offer(t.AnswerAt.Value, 2, () => Begin(instruction, t.AnswerAt.Value));
-                        else Offer(t.EndAt, 1, () => _pending.Remove(instruction));
-                    }
                     foreach (Queue queue in _queues)
                         foreach (QueueMember member in queue.Waiting())
                             Offer(member.Call.Timeline.EndAt, 0, () => queue.Members.Remove(member.Sid));
@@ -164,22 +86,64 @@ namespace TwilioPS.Emulator.Resources
 
         private static bool Answered(CallTimeline t) => t.AnswerAt.HasValue && t.AnswerAt.Value < t.EndAt;
 
-        private void Begin(CallInstruction instruction, DateTimeOffset at)
+        /// <summary>
+        /// &lt;Dial&gt;&lt;Conference&gt;: the call joins the live conference of that name (a new one if none)
+        /// at <paramref name="at"/>; record="record-from-start" records the conference from then on.
+        /// </summary>
+        public Participant JoinConference(Call call, string name, ParticipantSettings settings, DateTimeOffset at, string record, Func<Call, Conference, DateTimeOffset, Recording> startRecording)
         {
-            _pending.Remove(instruction);
-            if (instruction.ConferenceName != null)
+            lock (Gate)
             {
-                Conference conference = LiveConference(instruction.ConferenceName) ?? NewConference(instruction.ConferenceName, at);
-                var p = new Participant { Conference = conference, Call = instruction.Call, DateCreated = at, DateUpdated = at, Settings = instruction.Settings };
+                Conference conference = LiveConference(name) ?? NewConference(name, at);
+                var p = new Participant { Conference = conference, Call = call, DateCreated = at, DateUpdated = at, Settings = settings, JoinedByTwiml = true };
                 conference.Participants.Add(p);
                 Join(p, at);
-                return;
+                if ((record == "record-from-start" || record == "true") && conference.Recording == null)
+                    conference.Recording = startRecording(call, conference, at);
+                return p;
             }
-            // <Enqueue> creates the queue on first use, as Twilio does; a full queue turns the call away
-            // (Twilio goes on with QueueResult=queue-full), so the call simply talks on.
-            Queue queue = QueueNamed(instruction.QueueName) ?? NewQueue(instruction.QueueName, Queue.DefaultMaxSize, at);
-            if (queue.Members.Count >= queue.MaxSize) return;
-            queue.Members.Add(new QueueMember { Queue = queue, Call = instruction.Call, DateEnqueued = at });
+        }
+
+        /// <summary>A call redirected away from its conference leaves it (which may end it).</summary>
+        public void LeaveConference(Call call, DateTimeOffset at)
+        {
+            lock (Gate)
+                foreach (Conference conference in _live.ToArray())
+                    if (conference.Participants.TryGet(call.Sid, out Participant p)) Leave(p, at);
+        }
+
+        /// <summary>&lt;Enqueue&gt;: the call waits at the back of the named queue (made on first use, as Twilio does); null when it is full.</summary>
+        public QueueMember Enqueue(Call call, string name, DateTimeOffset at, out Queue queue)
+        {
+            lock (Gate)
+            {
+                queue = QueueNamed(name) ?? NewQueue(name, Queue.DefaultMaxSize, at);
+                if (queue.Members.Count >= queue.MaxSize) return null;
+                var member = new QueueMember { Queue = queue, Call = call, DateEnqueued = at };
+                queue.Members.Add(member);
+                return member;
+            }
+        }
+
+        public void LeaveQueue(QueueMember member)
+        {
+            lock (Gate) member.Queue.Members.Remove(member.Sid);
+        }
+
+        /// <summary>&lt;Dial&gt;&lt;Queue&gt;: takes the call at the front of the named queue; null when nobody waits.</summary>
+        public Call DequeueOldest(string name, DateTimeOffset at, out string queueSid)
+        {
+            lock (Gate)
+            {
+                Queue queue = QueueNamed(name);
+                queueSid = queue?.Sid;
+                if (queue == null) return null;
+                List<QueueMember> waiting = queue.Waiting();
+                if (waiting.Count == 0) return null;
+                queue.Members.Remove(waiting[0].Sid);
+                queue.DateUpdated = at;
+                return waiting[0].Call;
+            }
         }
 
         private static void Join(Participant p, DateTimeOffset at)
@@ -206,7 +170,7 @@ namespace TwilioPS.Emulator.Resources
                 End(conference, at, p.Kicked ? "last-participant-kicked" : "last-participant-left", p.Sid);
         }
 
-        /// <summary>Completes a conference and hangs up every call still in it or being dialled into it.</summary>
+        /// <summary>Completes a conference; the calls in it or being dialled into it leave it (see the comment inside).</summary>
         public void End(Conference conference, DateTimeOffset at, string reason, string callSid)
         {
             if (!conference.IsLive) return;
@@ -217,7 +181,9 @@ namespace TwilioPS.Emulator.Resources
             _live.Remove(conference);
             foreach (Participant p in conference.Participants.ReadPage(null, int.MaxValue, 0, null).Items)
             {
-                HangUp(p.Call, at);
+                // A call whose TwiML dialled the conference goes on with the verb after <Dial> (its
+                // runner sees the conference end); one added through the API has nothing to go on with.
+                if (!p.JoinedByTwiml) HangUp(p.Call, at);
                 conference.Participants.Remove(p.Sid);
             }
         }

@@ -99,23 +99,14 @@ namespace TwilioPS.Emulator.Resources
             CallTimeline t = Dial(ctx, call, timeout, timeLimit);
             ctx.Emulator.Calls.For(ctx.Account.Sid).Add(call);
             ctx.Emulator.StatusCallbacks.Watch(call);
-            // Twilio runs Twiml only when no Url is given.
-            if (string.IsNullOrEmpty(url)) ctx.Emulator.Flows.For(ctx.Account.Sid).Follow(call, twiml);
-            if (t.AnswerAt.HasValue)
-            {
-                // Twilio asks for the TwiML when the call is answered; a failure is logged then.
-                Notification failure = Notification.OfAnswer(call, t.AnswerAt.Value);
-                if (failure != null) ctx.Emulator.Notifications.For(ctx.Account.Sid).Add(failure);
-            }
+            // Twilio runs Twiml only when no Url is given; either way the call's TwiML runs once it is answered.
+            ctx.Emulator.Twiml.Follow(call);
             // Record=true records the answered part of the call, so a call never answered has no recording.
             if (record && t.AnswerAt.HasValue)
             {
                 Recording answered = Recording.New(call, t.AnswerAt.Value, "OutboundAPI", recording);
                 answered.StartsWithAnswer = true;
                 ctx.Emulator.Recordings.For(ctx.Account.Sid).Add(answered);
-                // The spec's call create has no parameter that asks for a transcription; the call's TwiML does.
-                if (CallDocument.AsksForTranscription(call))
-                    ctx.Emulator.Transcriptions.For(ctx.Account.Sid).Add(Transcription.Of(answered));
             }
             ctx.Json(201, w => call.Write(w, now, asCreated: true));
         }
@@ -142,9 +133,8 @@ namespace TwilioPS.Emulator.Resources
             else
             {
                 t.AnswerAt = t.RingAt + o.AnswerDelay;
+                // The person answering hangs up after CallDuration; the call's TwiML may end it sooner.
                 TimeSpan talk = o.CallDuration;
-                // TwiML that cannot be fetched or parsed: Twilio says an application error occurred and hangs up.
-                if (CallDocument.Failure(call).HasValue && CallDocument.ApplicationErrorMessage < talk) talk = CallDocument.ApplicationErrorMessage;
                 if (timeLimit.HasValue && TimeSpan.FromSeconds(timeLimit.Value) < talk) talk = TimeSpan.FromSeconds(timeLimit.Value);
                 t.EndAt = t.AnswerAt.Value + talk;
                 t.FinalStatus = "completed";
@@ -223,6 +213,8 @@ namespace TwilioPS.Emulator.Resources
                 call.Timeline = t;
             });
             ctx.Emulator.StatusCallbacks.Watch(call);
+            if (!string.IsNullOrEmpty(url) || !string.IsNullOrEmpty(twiml))
+                ctx.Emulator.Twiml.Redirect(call, now, call.Url, call.Method, call.Twiml);
             ctx.Json(200, w => call.Write(w, now));
         }
     }

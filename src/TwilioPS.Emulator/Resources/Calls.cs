@@ -65,6 +65,8 @@ namespace TwilioPS.Emulator.Resources
         public IReadOnlyList<string> StatusCallbackEvents;
         public int? TimeLimit;
         public IReadOnlyList<KeyValuePair<string, string>> CreateParameters;
+        /// <summary>The webhook requests made for the call's TwiML and their answers, in order (lock it to read).</summary>
+        public readonly List<CallEvent> Requests = new List<CallEvent>();
 
         public CallState Evaluate(DateTimeOffset now, bool asCreated = false)
         {

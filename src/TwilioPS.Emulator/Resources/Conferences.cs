@@ -26,6 +26,8 @@ namespace TwilioPS.Emulator.Resources
         public string ReasonEnded;
         public string CallSidEnding;
         public string AnnounceUrl, AnnounceMethod;
+        /// <summary>The conference's recording (record="record-from-start"); it ends with the conference.</summary>
+        public Recording Recording;
         /// <summary>Everyone who is, or is being dialled to be, in the conference; those who left are removed.</summary>
         public readonly SortedStore<Participant> Participants = new SortedStore<Participant>();
 
@@ -92,6 +94,8 @@ namespace TwilioPS.Emulator.Resources
         public bool? BeepOnExit;
         /// <summary>When its call was answered and it entered the conference; null while being dialled.</summary>
         public DateTimeOffset? JoinedAt;
+        /// <summary>Joined by &lt;Dial&gt;&lt;Conference&gt;: when the conference ends, the call's TwiML goes on.</summary>
+        public bool JoinedByTwiml;
         /// <summary>Removed through the API (DELETE): the conference's end reason says "kicked".</summary>
         public bool Kicked;
 

@@ -7,9 +7,8 @@ using TwilioPS.Emulator.Infrastructure;
 namespace TwilioPS.Emulator.Resources
 {
     /// <summary>
-    /// api.v2010.account.notification: an error Twilio logged about a call's TwiML. It is made when the
-    /// call is created, dated when the call is answered, and exists only if the call is answered then
-    /// (a call canceled or never answered never asks for its TwiML).
+    /// api.v2010.account.notification: an error or warning Twilio logged about a call's TwiML, made
+    /// by the call's TwiML runner when it met the problem (a call never answered never asks for TwiML).
     /// </summary>
     internal sealed class Notification : IStoredResource
     {
@@ -28,35 +27,11 @@ namespace TwilioPS.Emulator.Resources
         public string RequestVariables;
         /// <summary>What the server answered: nothing for an unreachable host, the document itself for inline Twiml.</summary>
         public string ResponseBody, ResponseHeaders;
+        /// <summary>What was wrong, when more than the code says (the unknown verb's name).</summary>
+        public string Detail;
 
-        /// <summary>
-        /// The notification a call's TwiML leaves when it is answered at <paramref name="answerAt"/>, or
-        /// null if the TwiML is fine; not yet stored.
-        /// </summary>
-        public static Notification OfAnswer(Call call, DateTimeOffset answerAt)
-        {
-            int? code = CallDocument.Failure(call);
-            if (code == null) return null;
-            bool fetched = code == CallDocument.RetrievalFailure;
-            var variables = new StringBuilder(256);
-            foreach (KeyValuePair<string, string> p in CallDocument.WebhookParameters(call, "in-progress"))
-                UrlEncoding.AppendPair(variables, p.Key, p.Value);
-            return new Notification
-            {
-                Sid = Sids.New("NO"),
-                AccountSid = call.AccountSid,
-                Call = call,
-                ErrorCode = code.Value,
-                MessageDate = answerAt,
-                RequestMethod = fetched ? call.Method : null,
-                RequestUrl = fetched ? call.Url : null,
-                RequestVariables = variables.ToString(),
-                ResponseBody = fetched ? "" : call.Twiml,
-                ResponseHeaders = "",
-            };
-        }
-
-        public bool Exists(DateTimeOffset now) => now >= MessageDate && Call.Timeline.AnswerAt == MessageDate;
+        /// <summary>Made when the call's TwiML ran into the problem, so it exists from then on.</summary>
+        public bool Exists(DateTimeOffset now) => now >= MessageDate;
 
         /// <summary>The list form (the instance form adds the request and response).</summary>
         public NotificationJson ToJson(string uri, bool instance)
@@ -81,6 +56,18 @@ namespace TwilioPS.Emulator.Resources
             return json;
         }
 
+        private string Message()
+        {
+            switch (ErrorCode)
+            {
+                case CallDocument.RetrievalFailure: return "Unable to connect to " + RequestUrl;
+                case Twiml.TwimlDocument.RootNotResponse: return "The root element must be Response";
+                case Twiml.TwimlDocument.SchemaWarning: return "Schema validation warning" + (Detail != null ? ": " + Detail : "");
+                case Twiml.TwimlDocument.InternalFailure: return "Internal failure";
+                default: return "Document parse failure";
+            }
+        }
+
         /// <summary>Form-encoded, as Twilio writes it: "LogLevel=ERROR&amp;Msg=…&amp;ErrorCode=11200&amp;url=…".</summary>
         private string MessageText()
         {
@@ -92,7 +79,7 @@ namespace TwilioPS.Emulator.Resources
             }
             Pair("EmailNotification", "false");
             Pair("LogLevel", Log == "0" ? "ERROR" : "WARNING");
-            Pair("Msg", ErrorCode == CallDocument.RetrievalFailure ? "Unable to connect to " + RequestUrl : "Document parse failure");
+            Pair("Msg", Message());
             Pair("ErrorCode", ErrorCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (RequestUrl != null) Pair("url", RequestUrl);
             return text.ToString();

@@ -158,10 +158,11 @@ namespace TwilioPS.Emulator.Resources
             if (!Validate.IsAbsoluteHttpUrl(url)) throw TwilioErrors.BadRequest(21205, "Url is not a valid URL: " + url);
             Validate.Enum("Method", method, Validate.HttpMethods);
             DateTimeOffset now = ctx.Now;
+            QueueMember member;
             lock (Flows(ctx).Gate)
             {
                 Queue queue = Find(ctx, "QueueSid");
-                QueueMember member = FindMember(ctx, queue, out int position);
+                member = FindMember(ctx, queue, out int position);
                 queue.Members.Remove(member.Sid);
                 ctx.Emulator.Calls.For(ctx.Account.Sid).Mutate(() =>
                 {
@@ -171,6 +172,7 @@ namespace TwilioPS.Emulator.Resources
                 });
                 ctx.Json(200, w => Write(w, member, now, position));
             }
+            ctx.Emulator.Twiml.Redirect(member.Call, now, url, method ?? "POST", null);
         }
     }
 }

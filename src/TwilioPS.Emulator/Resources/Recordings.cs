@@ -48,8 +48,9 @@ namespace TwilioPS.Emulator.Resources
         public long SortTicks => DateCreated.UtcTicks;
         public string AccountSid;
         public string CallSid;
-        /// <summary>Set for conference recordings (none are made yet: there are no conferences to record).</summary>
+        /// <summary>Set for conference recordings, which end with their conference rather than a call.</summary>
         public string ConferenceSid { get; set; }
+        public Conference Conference;
         public Call Call;
         /// <summary>When recording began; also date_created and start_time.</summary>
         public DateTimeOffset DateCreated;
@@ -93,7 +94,8 @@ namespace TwilioPS.Emulator.Resources
             {
                 Exists = now >= DateCreated && (!StartsWithAnswer || call.AnswerAt == DateCreated),
             };
-            DateTimeOffset end = t.StoppedAt.HasValue && t.StoppedAt.Value < call.EndAt ? t.StoppedAt.Value : call.EndAt;
+            DateTimeOffset over = Conference != null ? Conference.EndedAt ?? DateTimeOffset.MaxValue : call.EndAt;
+            DateTimeOffset end = t.StoppedAt.HasValue && t.StoppedAt.Value < over ? t.StoppedAt.Value : over;
             if (now < end && !t.DeletedAt.HasValue)
             {
                 s.Status = t.PausedAt.HasValue ? "paused" : "in-progress";
@@ -148,7 +150,7 @@ namespace TwilioPS.Emulator.Resources
                     AddOnResults = accountPath + "/AddOnResults.json",
                     Transcriptions = accountPath + "/Transcriptions.json",
                 },
-                Track = CallSid != null ? Track : null,
+                Track = ConferenceSid == null ? Track : null,
                 Uri = uri,
             };
         }

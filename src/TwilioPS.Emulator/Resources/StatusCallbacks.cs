@@ -81,15 +81,19 @@ namespace TwilioPS.Emulator.Resources
             try
             {
                 DateTimeOffset now = _emulator.Clock.UtcNow;
+                // TwiML due by now may still change a timeline (a Reject unanswers the call, a Hangup ends it).
+                if (!_watched.IsEmpty) _emulator.Twiml.Advance(now);
                 foreach (KeyValuePair<Call, Progress> watched in _watched)
                 {
                     Call call = watched.Key;
                     Progress progress = watched.Value;
                     CallTimeline t = call.Timeline;
-                    while (progress.NextStage < Stages.Length && Reached(Stages[progress.NextStage], t, now))
+                    while (progress.NextStage < Stages.Length && (Reached(Stages[progress.NextStage], t, now) || now >= t.EndAt))
                     {
                         string stage = Stages[progress.NextStage++];
-                        if (!Subscribed(call, stage)) continue;
+                        // Once the call is over, a stage it never reached (answered, for a call that was
+                        // busy, rejected or never picked up) is passed over on the way to completed.
+                        if (!Reached(stage, t, now) || !Subscribed(call, stage)) continue;
                         Send(call, stage, progress.SequenceNumber++, now).GetAwaiter().GetResult();
                     }
                     if (progress.NextStage == Stages.Length) _watched.TryRemove(call, out _);

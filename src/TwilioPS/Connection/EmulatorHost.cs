@@ -73,15 +73,20 @@ namespace TwilioPS.Connection
         }
 
         [MethodImpl(MethodImplOptions.NoInlining)]
-        public static TwilioEmulatorInfo Start(int port, int seedCalls, int callsPerSecond, int seedRecordings = 0, int seedMessages = 0)
+        public static TwilioEmulatorInfo Start(int port, int seedCalls, int callsPerSecond, int seedRecordings = 0, int seedMessages = 0,
+            double clockSpeed = 1, double? callDurationSeconds = null, string twimlFolder = null)
         {
-            TwilioEmulator emulator = TwilioEmulator.Start(new EmulatorOptions
+            var options = new EmulatorOptions
             {
                 Port = port,
                 SeedCalls = seedCalls,
                 CallsPerSecond = callsPerSecond,
                 SeedMessages = seedMessages,
-            });
+                ClockSpeed = clockSpeed,
+                TwimlFolder = twimlFolder,
+            };
+            if (callDurationSeconds.HasValue) options.CallDuration = TimeSpan.FromSeconds(callDurationSeconds.Value);
+            TwilioEmulator emulator = TwilioEmulator.Start(options);
             // Seeded recordings come transcribed, so every voice cmdlet has something to show locally.
             if (seedRecordings > 0) emulator.SeedRecordings(seedRecordings, transcribed: true);
             var token = new SecureString();

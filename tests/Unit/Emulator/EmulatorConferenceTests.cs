@@ -46,7 +46,7 @@ namespace TwilioPS.Tests.Emulator
         }
 
         private static Task<string> Join(Api api, string room, string attributes = "") =>
-            CallWithTwiml(api, "<Response><Say>Joining</Say><Dial><Conference " + attributes + ">" + room + "</Conference></Dial></Response>");
+            CallWithTwiml(api, "<Response><Dial><Conference " + attributes + ">" + room + "</Conference></Dial></Response>");
 
         private static List<JsonElement> Items(ApiResponse r, string key) => r.Json.GetProperty(key).EnumerateArray().ToList();
 

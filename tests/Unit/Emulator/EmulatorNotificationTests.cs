@@ -136,7 +136,7 @@ namespace TwilioPS.Tests.Emulator
 
         [Theory]
         [InlineData("Url", "https://example.com/voice.xml")]
-        [InlineData("Twiml", "<Response><Say>fine &amp; well</Say></Response>")]
+        [InlineData("Twiml", "<Response><Say>fine &amp; well</Say><Pause length=\"90\"/></Response>")]
         public async Task Calls_with_good_TwiML_leave_none(string field, string value)
         {
             using var api = Timed(out ManualClock clock);

@@ -14,8 +14,8 @@ using Xunit;
 namespace TwilioPS.Tests.Emulator
 {
     /// <summary>
-    /// The emulator's Transcriptions family: a Record=true call whose TwiML asks for a transcription
-    /// gets one, in-progress while the recording is and completed a few seconds after it; routes from
+    /// The emulator's Transcriptions family: a call whose TwiML records with transcribe="true" gets one,
+    /// in-progress while the recording is and completed a few seconds after it; routes from
     /// the catalog in both scopes, lists, delete, the .txt text and account isolation.
     /// </summary>
     public class EmulatorTranscriptionTests
@@ -39,10 +39,18 @@ namespace TwilioPS.Tests.Emulator
             Assert.Equal("https://www.twilio.com/docs/errors/" + code, r.Str("more_info"));
         }
 
-        /// <summary>A transcribed Record=true call, answered just now: (call, recording, transcription).</summary>
+        /// <summary>A call running <paramref name="twiml"/> (no Url, which would win over it).</summary>
+        private static async Task<string> CallRunning(Api api, string twiml, params string[] extra)
+        {
+            ApiResponse r = await api.Post(api.CallsPath, new[] { "To", "+14155551212", "From", "+15005550006", "Twiml", twiml }.Concat(extra).ToArray());
+            Assert.True(r.Status == HttpStatusCode.Created, r.Body);
+            return r.Str("sid");
+        }
+
+        /// <summary>A call recording with transcribe="true", answered just now: (call, recording, transcription).</summary>
         private static async Task<(string Call, string Recording, string Transcription)> TranscribedCall(Api api, ManualClock clock)
         {
-            string call = (await api.CreateCall("Record", "true", "Twiml", TranscribingTwiml)).Str("sid");
+            string call = await CallRunning(api, TranscribingTwiml);
             clock.Advance(TimeSpan.FromSeconds(3));
             string recording = (await api.Get(api.CallRecordingsPath(call))).Json.GetProperty("recordings")[0].GetProperty("sid").GetString();
             string transcription = Assert.Single(Items(await api.Get(RecordingTranscriptionsPath(api, recording)))).GetProperty("sid").GetString();
@@ -143,14 +151,14 @@ namespace TwilioPS.Tests.Emulator
         }
 
         [Theory]
-        [InlineData("Record", "true", "Twiml", "<Response><Record/></Response>")]
-        [InlineData("Record", "true", "Twiml", "<Response><Record transcribe=\"false\"/></Response>")]
-        [InlineData("Twiml", TranscribingTwiml)]
-        [InlineData("Record", "true")]
-        public async Task Only_recorded_calls_whose_TwiML_asks_for_it_are_transcribed(params string[] fields)
+        [InlineData("<Response><Record/></Response>", "Record", "true")]
+        [InlineData("<Response><Record transcribe=\"false\"/></Response>")]
+        [InlineData("<Response><Pause length=\"60\"/></Response>", "Record", "true")]
+        public async Task Only_recordings_whose_Record_verb_asks_for_it_are_transcribed(string twiml, params string[] fields)
         {
             using var api = Timed(out ManualClock clock);
-            await api.CreateCall(fields);
+            await CallRunning(api, twiml, fields);
+            await api.CreateCall("Twiml", TranscribingTwiml); // the Url wins: this TwiML never runs
             clock.Advance(TimeSpan.FromMinutes(5));
             Assert.Empty(Items(await api.Get(TranscriptionsPath(api))));
         }
@@ -159,7 +167,7 @@ namespace TwilioPS.Tests.Emulator
         public async Task A_call_never_answered_has_no_transcription()
         {
             using var api = Timed(out ManualClock clock);
-            string call = (await api.CreateCall("Record", "true", "Twiml", TranscribingTwiml)).Str("sid");
+            string call = await CallRunning(api, TranscribingTwiml);
             clock.Advance(TimeSpan.FromSeconds(1));
             Assert.Empty(Items(await api.Get(TranscriptionsPath(api)))); // ringing: nothing recorded yet
             await api.Post(api.CallPath(call), "Status", "canceled");

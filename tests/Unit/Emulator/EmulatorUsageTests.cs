@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using TwilioPS.Client;
 using TwilioPS.Emulator;
 using Xunit;
+using TwilioPS.Tests.Hosting;
 
 namespace TwilioPS.Tests.Emulator
 {

@@ -34,17 +34,23 @@ namespace TwilioPS.Tests.Hosting
                 HttpListenerContext context;
                 try { context = await _listener.GetContextAsync(); }
                 catch (Exception) { return; }
-                string body = new StreamReader(context.Request.InputStream).ReadToEnd();
-                string query = context.Request.Url.Query.TrimStart('?');
-                var form = (context.Request.HttpMethod == "GET" ? query : body)
-                    .Split('&', StringSplitOptions.RemoveEmptyEntries)
-                    .Select(pair => pair.Split('=', 2))
-                    .ToDictionary(kv => WebUtility.UrlDecode(kv[0]), kv => WebUtility.UrlDecode(kv.Length > 1 ? kv[1] : ""));
+                Dictionary<string, string> form = ReadParameters(context.Request);
                 Received.Add(new Callback(context.Request.HttpMethod, context.Request.Url.AbsoluteUri,
                     context.Request.Headers["X-Twilio-Signature"], form));
                 context.Response.StatusCode = 204;
                 context.Response.Close();
             }
+        }
+
+        /// <summary>A webhook's parameters: the query of a GET, the form body of a POST.</summary>
+        public static Dictionary<string, string> ReadParameters(HttpListenerRequest request)
+        {
+            string body = new StreamReader(request.InputStream).ReadToEnd();
+            string query = request.Url.Query.TrimStart('?');
+            return (request.HttpMethod == "GET" ? query : body)
+                .Split('&', StringSplitOptions.RemoveEmptyEntries)
+                .Select(pair => pair.Split('=', 2))
+                .ToDictionary(kv => WebUtility.UrlDecode(kv[0]), kv => WebUtility.UrlDecode(kv.Length > 1 ? kv[1] : ""));
         }
 
         /// <summary>Up to <paramref name="count"/> callbacks, waiting at most <paramref name="seconds"/> for each.</summary>

@@ -35,5 +35,21 @@ namespace TwilioPS.Tests.Module
             Assert.Matches(@"Saved ME[0-9a-f]{32}\.png \(\d+ bytes\)\.", output);
             Assert.Contains("Done.", output);
         }
+
+        [Fact]
+        public void The_call_flows_example_runs_a_conference_a_queue_and_a_voicemail_from_TwiML()
+        {
+            string script = Path.Combine(ModuleAssemblies.RepositoryRoot, "examples", "call-flows.ps1");
+            var (exit, output) = ChildProcess.RunScript(script, TimeSpan.FromMinutes(3));
+            Assert.True(exit == 0, output);
+            Assert.Contains("Conference standup is in-progress with 3 participants.", output);
+            Assert.Contains("Conference ended: participant-with-end-conference-on-exit-left.", output);
+            Assert.Contains("Queue support: 2 waiting.", output);
+            Assert.Contains("Queue support: 1 waiting;", output);
+            Assert.Contains("Transcription: This is a test message from +14155550100 to +14155550107.", output);
+            Assert.Contains("/twiml/saved.xml", output);
+            Assert.Matches(@"Notification NO[0-9a-f]{32}: error 11200 for http://127\.0\.0\.1:\d+/twiml/missing\.xml", output);
+            Assert.Contains("Done.", output);
+        }
     }
 }

@@ -12,6 +12,17 @@ namespace TwilioPS.Tests.Reliability
     public class ErrorIdentityTests
     {
         [Fact]
+        public void Start_TwilioEmulator_with_a_missing_TwiML_folder_is_our_own_error()
+        {
+            using var ps = new PowerShellSession();
+            PowerShellResult r = ps.Run("try { Start-TwilioEmulator -TwimlPath ./no-such-twiml-folder; 'not caught' } catch { $_ }");
+            var error = Assert.IsType<System.Management.Automation.ErrorRecord>(r.Output[0].BaseObject);
+            Assert.StartsWith("TwimlFolderNotFound", error.FullyQualifiedErrorId);
+            Assert.Equal(System.Management.Automation.ErrorCategory.ObjectNotFound, error.CategoryInfo.Category);
+            Assert.Contains("no-such-twiml-folder", error.ToString());
+        }
+
+        [Fact]
         public void Start_TwilioEmulator_on_a_port_in_use_is_our_own_error()
         {
             var occupied = new TcpListener(IPAddress.Loopback, 0);

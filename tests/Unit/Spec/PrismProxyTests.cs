@@ -109,22 +109,10 @@ namespace TwilioPS.Tests.Spec
         private static object[] Row((ResourceScope Scope, Operations Operation) o) =>
             new object[] { o.Scope.Resource.Name, o.Scope.Name, o.Operation.ToString() };
 
-        /// <summary>
-        /// A conference's own recordings: the emulator records calls but no conference yet, so there is
-        /// no recording to fetch, update or delete under a conference (listing them needs only the conference).
-        /// </summary>
-        private static bool NeedsConferenceRecording(ResourceScope scope, Operations operation) =>
-            scope.Resource == ApiCatalog.Recordings && scope.Name == "Conference" && operation != Operations.List;
-
-        public static IEnumerable<object[]> Served() =>
-            CatalogOperations().Where(o => !NeedsConferenceRecording(o.Scope, o.Operation)).Select(Row);
-
-        public static IEnumerable<object[]> ConferenceRecordings() =>
-            CatalogOperations().Where(o => NeedsConferenceRecording(o.Scope, o.Operation)).Select(Row);
+        public static IEnumerable<object[]> Served() => CatalogOperations().Select(Row);
 
         [Theory]
         [MemberData(nameof(Served))]
-        [MemberData(nameof(ConferenceRecordings), Skip = "the emulator makes no conference recordings yet")]
         public void Every_catalog_operation_answers_as_the_spec_says(string resource, string scopeName, string operationName)
         {
             ResourceScope scope = ApiCatalog.All.Single(r => r.Name == resource).Scopes.Single(s => s.Name == scopeName);
@@ -289,7 +277,8 @@ namespace TwilioPS.Tests.Spec
 
             _sids["Call.Live"] = CreateCall("Url", "https://example.com/voice.xml");
             _sids["Call.Failed"] = CreateCall("Url", "https://unreachable.example/voice.xml");
-            _sids["Conference.Call"] = CreateCall("Twiml", $"<Response><Dial><Conference>{ConferenceName}</Conference></Dial></Response>");
+            _sids["Conference.Call"] = CreateCall("Twiml", $"<Response><Dial><Conference record=\"record-from-start\">{ConferenceName}</Conference></Dial></Response>");
+            CreateCall("Twiml", $"<Response><Dial><Conference record=\"record-from-start\">{ConferenceName}Ended</Conference></Dial></Response>");
             _sids["Conference.Call.Kicked"] = CreateCall("Twiml", $"<Response><Dial><Conference>{ConferenceName}</Conference></Dial></Response>");
             _sids["Queue"] = CreateQueue(QueueName);
             _sids["Queue.Delete"] = CreateQueue(QueueName + "Empty");
@@ -313,6 +302,11 @@ namespace TwilioPS.Tests.Spec
             _sids["Notification"] = Records(AccountPath("/Notifications.json"), "notifications").Single().GetProperty("sid").GetString();
             _sids["Recording.Live"] = Post(AccountPath($"/Calls/{_sids["Call.Live"]}/Recordings.json")).GetProperty("sid").GetString();
             _sids["Conference"] = FindConference();
+            _sids["Recording@Conference"] = ConferenceRecording(_sids["Conference"]);
+            // A conference ended through the API: its recording is complete, to be deleted.
+            _sids["Conference.Ended"] = FindConference(ConferenceName + "Ended");
+            Post(AccountPath($"/Conferences/{_sids["Conference.Ended"]}.json"), "Status", "completed");
+            _sids["Recording@Conference.Delete"] = ConferenceRecording(_sids["Conference.Ended"]);
 
             // Messages: delivered by now (a message takes a few seconds); the MMS has two pictures, one to delete.
             _sids["Message"] = CreateMessage("Body", "Prism walk");
@@ -340,12 +334,15 @@ namespace TwilioPS.Tests.Spec
         }
 
         /// <summary>The conference the calls joined; null while the emulator serves no conferences.</summary>
-        private string FindConference()
+        private string FindConference(string name = ConferenceName)
         {
-            using HttpResponseMessage response = Send(HttpMethod.Get, AccountPath("/Conferences.json?FriendlyName=" + ConferenceName));
+            using HttpResponseMessage response = Send(HttpMethod.Get, AccountPath("/Conferences.json?FriendlyName=" + name));
             return response.StatusCode == HttpStatusCode.NotFound ? null
                 : Json(response).GetProperty("conferences").EnumerateArray().Single().GetProperty("sid").GetString();
         }
+
+        private string ConferenceRecording(string conference) =>
+            Records(AccountPath($"/Conferences/{conference}/Recordings.json"), "recordings").Single().GetProperty("sid").GetString();
 
         private List<JsonElement> Records(string path, string key)
         {
@@ -487,8 +484,9 @@ namespace TwilioPS.Tests.Spec
                     if (operation == Operations.Update) form = new[] { "AnnounceUrl", "https://example.com/announce.xml", "AnnounceMethod", "POST" };
                     break;
                 case "Recording@Conference":
-                    values["ConferenceSid"] = Sid("Conference");
-                    if (operation != Operations.List) values["Sid"] = Sid("Recording@Conference");
+                    values["ConferenceSid"] = Sid(delete ? "Conference.Ended" : "Conference");
+                    if (operation != Operations.List) values["Sid"] = Sid(delete ? "Recording@Conference.Delete" : "Recording@Conference");
+                    if (operation == Operations.Update) form = new[] { "Status", "paused", "PauseBehavior", "silence" };
                     break;
                 case "ConferenceParticipant@Conference":
                     values["ConferenceSid"] = Sid("Conference");

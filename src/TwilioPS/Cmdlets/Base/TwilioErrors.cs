@@ -71,6 +71,10 @@ namespace TwilioPS.Cmdlets
                     : $"Could not start the Twilio emulator on port {port} ({Innermost(exception).Message}). Choose another -Port, or leave it out for a free one."),
             };
 
+        public static ErrorRecord TwimlFolderNotFound(string path) =>
+            new ErrorRecord(new System.IO.DirectoryNotFoundException("The TwiML folder '" + path + "' does not exist."),
+                "TwimlFolderNotFound", ErrorCategory.ObjectNotFound, path);
+
         public static ErrorRecord NotConnected() =>
             new ErrorRecord(
                 new InvalidOperationException("Not connected to Twilio. Run Connect-Twilio first, or pass -Connection."),

@@ -36,12 +36,34 @@ namespace TwilioPS.Cmdlets.Emulator
         [ValidateRange(1, 1000)]
         public int CallsPerSecond { get; set; } = 1;
 
+        /// <summary>How many times faster than real time emulated time runs (calls, TwiML, recordings).</summary>
+        [Parameter]
+        [ValidateRange(0.01, 10000.0)]
+        public double ClockSpeed { get; set; } = 1;
+
+        /// <summary>Seconds of emulated time until the person answering a call hangs up.</summary>
+        [Parameter]
+        [ValidateRange(1, 86400)]
+        public int CallDuration { get; set; } = 5;
+
+        /// <summary>A folder of TwiML documents the emulator serves at {BaseUri}/twiml/, for calls' Url, Redirect and actions.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string TwimlPath { get; set; }
+
         protected override void ProcessInput()
         {
             TwilioEmulatorInfo emulator = null;
+            string twimlFolder = null;
+            if (TwimlPath != null)
+            {
+                twimlFolder = GetUnresolvedProviderPathFromPSPath(TwimlPath);
+                if (!System.IO.Directory.Exists(twimlFolder))
+                    ThrowTerminatingError(TwilioErrors.TwimlFolderNotFound(TwimlPath));
+            }
             try
             {
-                emulator = EmulatorHost.Start(Port, SeedCalls, CallsPerSecond, SeedRecordings, SeedMessages);
+                emulator = EmulatorHost.Start(Port, SeedCalls, CallsPerSecond, SeedRecordings, SeedMessages, ClockSpeed, CallDuration, twimlFolder);
             }
             catch (System.InvalidOperationException exception)
             {
