@@ -127,6 +127,15 @@ namespace TwilioPS.Tests.Spec
             }
         }
 
+        /// <summary>The README tells users of other Twilio tools that the Sandbox resource is gone: the spec is the proof.</summary>
+        [Fact]
+        public void The_spec_has_no_Sandbox_resource_any_more()
+        {
+            string[] paths = OfficialSpec.Root.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToArray();
+            Assert.Contains("/2010-04-01/Accounts/{AccountSid}/Calls.json", paths);
+            Assert.DoesNotContain(paths, p => p.IndexOf("Sandbox", StringComparison.OrdinalIgnoreCase) >= 0);
+        }
+
         [Fact]
         public void Every_path_of_the_catalog_names_its_parameters_as_the_spec_does()
         {
