@@ -10,5 +10,9 @@ if ($PSEdition -eq 'Core') {
 else {
     $moduleAssembly = [System.Reflection.Assembly]::LoadFrom((Join-Path $PSScriptRoot 'TwilioPS.dll'))
 }
+# Import-Module -Force removes this script module but leaves the cmdlets' module (the same assembly)
+# in the session's module table, and importing an assembly that is already there adds no commands here:
+# remove it first, so a forced re-import exports every cmdlet again.
+Get-Module -All | Where-Object { $_.ImplementingAssembly -eq $moduleAssembly } | Remove-Module -Force
 Import-Module -Assembly $moduleAssembly
 Export-ModuleMember -Cmdlet *

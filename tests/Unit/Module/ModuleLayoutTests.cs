@@ -50,6 +50,27 @@ namespace TwilioPS.Tests.Module
             Assert.Equal(new[] { "Desktop,Core", "5.1", "TwilioPS.Format.ps1xml", "0" }, tail);
         }
 
+        /// <summary>Pester files and scripts that re-import with -Force get every cmdlet back, with its help.</summary>
+        [Fact]
+        public void A_forced_re_import_exports_every_cmdlet_again()
+        {
+            using var ps = new PowerShellSession();
+            PowerShellResult r = ps.Run(@"
+                $before = @(Get-Command -Module TwilioPS).Count
+                Import-Module $args[0] -Force
+                Import-Module $args[0] -Force
+                $before
+                @(Get-Command -Module TwilioPS).Count
+                (Get-Command Get-TwilioCall).ModuleName
+                [bool]((Get-Help Get-TwilioCall).Description | Out-String).Trim()", ModuleAssemblies.ManifestPath);
+            r.ThrowIfFailed();
+            object[] values = r.Output.Select(o => o.BaseObject).ToArray();
+            Assert.True((int)values[0] > 60, $"{values[0]} cmdlets before");
+            Assert.Equal(values[0], values[1]);
+            Assert.Equal("TwilioPS", values[2]);
+            Assert.Equal(true, values[3]);
+        }
+
         [Fact]
         public void The_folder_is_complete_and_never_ships_PowerShells_own_assembly()
         {
