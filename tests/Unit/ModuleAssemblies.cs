@@ -24,6 +24,13 @@ namespace TwilioPS.Tests
 
     /// <summary>The help compiler (build/HelpCompiler) as the module build of this configuration built it.</summary>
     [AttributeUsage(AttributeTargets.Assembly)]
+    public sealed class PesterModulePathAttribute : Attribute
+    {
+        public PesterModulePathAttribute(string path) => Path = path;
+        public string Path { get; }
+    }
+
+    [AttributeUsage(AttributeTargets.Assembly)]
     public sealed class PackagerPathAttribute : Attribute
     {
         public PackagerPathAttribute(string path) => Path = path;
@@ -53,6 +60,9 @@ namespace TwilioPS.Tests
 
         public static string RunScriptPath { get; } = System.IO.Path.GetFullPath(
             typeof(ModuleAssemblies).Assembly.GetCustomAttribute<RunScriptPathAttribute>().Path);
+
+        public static string PesterModulePath { get; } = System.IO.Path.GetFullPath(
+            typeof(ModuleAssemblies).Assembly.GetCustomAttribute<PesterModulePathAttribute>().Path);
 
         public static string PackagerPath { get; } = System.IO.Path.GetFullPath(
             typeof(ModuleAssemblies).Assembly.GetCustomAttribute<PackagerPathAttribute>().Path);
