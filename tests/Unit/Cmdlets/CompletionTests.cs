@@ -152,6 +152,16 @@ namespace TwilioPS.Tests.Cmdlets
             Assert.Contains(Complete("Set-TwilioIncomingPhoneNumber -IncomingPhoneNumberSid "), m => m.ListItem.Contains(bought));
         }
 
+        /// <summary>Enum-like values come from the spec (ValidateSet, held to the spec's enums by CmdletSpecTests), connected or not.</summary>
+        [Fact]
+        public void Enum_values_country_codes_and_usage_categories_complete_too()
+        {
+            Assert.Equal(new[] { "busy", "canceled", "completed", "failed", "in-progress", "no-answer", "queued", "ringing" },
+                Complete("Get-TwilioCall -Status ").Select(m => m.Text).OrderBy(t => t, StringComparer.Ordinal));
+            Assert.Contains(Complete("Get-TwilioAvailablePhoneNumber -CountryCode G"), m => m.Text == "GB");
+            Assert.Contains(Complete("Get-TwilioUsageRecord -Category calls-in"), m => m.Text == "calls-inbound");
+        }
+
         [Fact]
         public void Completion_is_silent_without_a_connection_and_never_prompts_or_errors()
         {
