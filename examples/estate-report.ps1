@@ -84,10 +84,11 @@ if ($null -eq $Connection) {
     Write-Host ("{0} calls completed, {1} messages delivered." -f ($calls.Count - $pendingCalls), ($messages.Count - $pendingMessages))
 }
 
-# The main account first, then its subaccounts (closed ones have no numbers and no access).
+# The main account first, then its subaccounts. Twilio answers nothing of a suspended subaccount
+# but the account itself, and a closed one's numbers are released, so only active ones are read.
 $main = Get-TwilioAccount -Connection $Connection
-$accounts = @($main) + @(Get-TwilioAccount -FriendlyName '*' -All -Connection $Connection |
-        Where-Object { $_.Sid -ne $main.Sid -and $_.Status -eq 'active' } | Sort-Object FriendlyName)
+$subaccounts = @(Get-TwilioAccount -FriendlyName '*' -All -Connection $Connection | Where-Object Sid -ne $main.Sid | Sort-Object FriendlyName)
+$accounts = @($main) + @($subaccounts | Where-Object Status -eq 'active')
 
 $rows = foreach ($account in $accounts) {
     $scope = @{ AccountSid = $account.Sid; Connection = $Connection }
@@ -135,6 +136,9 @@ foreach ($account in $accounts) {
     $numbers | Format-Table PhoneNumber, FriendlyName, AnsweredBy -AutoSize | Out-String -Width 150 | Write-Host
 }
 
+foreach ($account in $subaccounts | Where-Object Status -eq 'suspended') {
+    Write-Host ("{0} ({1}): suspended, its numbers cannot be read until it is reactivated" -f $account.FriendlyName, $account.Sid)
+}
 Write-Host ("Balance left: {0}" -f (Get-TwilioBalance -Connection $Connection))
 
 $rows

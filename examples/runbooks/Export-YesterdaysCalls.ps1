@@ -90,9 +90,14 @@ $calls = @(Get-TwilioCall -StartTime $Day -All -Connection $connection -ErrorAct
 Write-Verbose "$($calls.Count) calls started on $dayText."
 
 $csvPath = Join-Path $Path "calls-$dayText.csv"
-$calls |
-    Select-Object Sid, ParentCallSid, Direction, From, To, Status, StartTime, EndTime, Duration, Price, PriceUnit, AnsweredBy, PhoneNumberSid |
-    Export-Csv -Path $csvPath -NoTypeInformation -Encoding UTF8 -ErrorAction Stop
+$columns = 'Sid', 'ParentCallSid', 'Direction', 'From', 'To', 'Status', 'StartTime', 'EndTime', 'Duration', 'Price', 'PriceUnit', 'AnsweredBy', 'PhoneNumberSid'
+if ($calls.Count -gt 0) {
+    $calls | Select-Object -Property $columns | Export-Csv -Path $csvPath -NoTypeInformation -Encoding UTF8 -ErrorAction Stop
+}
+else {
+    # A quiet day still gets its file (the header alone), so whatever collects the files finds every day.
+    Set-Content -Path $csvPath -Value ((($columns | ForEach-Object { '"' + $_ + '"' })) -join ',') -Encoding UTF8 -ErrorAction Stop
+}
 $written = @($csvPath)
 
 # One call's recordings failing to list or download must not cost the rest of the day's.

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using Microsoft.VisualBasic.FileIO;
+using TwilioPS.Tests.Hosting;
 using Xunit;
 
 namespace TwilioPS.Tests.Module
@@ -68,6 +69,41 @@ namespace TwilioPS.Tests.Module
                 File.Delete(wrapper);
                 if (File.Exists(csv)) File.Delete(csv);
             }
+        }
+
+        /// <summary>
+        /// Connected, the report reads the account as it is and builds nothing: a number answered by
+        /// nothing and one whose application was deleted say so, a suspended subaccount is named in the
+        /// summary, and no emulator or estate of its own appears.
+        /// </summary>
+        [Fact]
+        public void The_estate_report_reports_on_the_connected_account_as_it_is()
+        {
+            using var s = new EmulatedSession();
+            s.Run(@"
+$eu = New-TwilioAccount 'EU operations' -Confirm:$false
+$old = New-TwilioApplication 'Old IVR' -VoiceUrl 'https://example.com/old.xml' -AccountSid $eu.Sid -Confirm:$false
+New-TwilioIncomingPhoneNumber -AreaCode 415 -FriendlyName 'Orphan' -VoiceApplicationSid $old.Sid -AccountSid $eu.Sid -Force | Out-Null
+New-TwilioIncomingPhoneNumber -AreaCode 415 -FriendlyName 'Silent' -AccountSid $eu.Sid -Force | Out-Null
+$old | Remove-TwilioApplication -Force
+$us = New-TwilioAccount 'US support' -Confirm:$false
+Set-TwilioAccount -AccountSid $us.Sid -Status suspended -Force | Out-Null
+$script:oldSid = $old.Sid").ThrowIfFailed();
+            string report = Path.Combine(ModuleAssemblies.RepositoryRoot, "examples", "estate-report.ps1");
+
+            PowerShellResult result = s.Run("& $args[0] -Connection (Get-TwilioContext)", report);
+
+            result.ThrowIfFailed();
+            var rows = result.Output.ToDictionary(o => (string)o.Properties["FriendlyName"].Value, o => o);
+            Assert.Equal(new[] { "Orphan", "Silent" }, rows.Keys.OrderBy(k => k));
+            string oldSid = (string)s.Run("$script:oldSid").Output.Single().BaseObject;
+            Assert.Equal($"(missing application {oldSid})", rows["Orphan"].Properties["AnsweredBy"].Value);
+            Assert.Equal("(nothing)", rows["Silent"].Properties["AnsweredBy"].Value);
+            Assert.All(rows.Values, r => Assert.Equal(0m, r.Properties["TotalPrice"].Value));
+            Assert.Contains(result.Information, i => i.StartsWith("TwilioPS Emulator (") && i.EndsWith("): no numbers"));
+            Assert.Contains(result.Information, i => i.StartsWith("US support (") && i.Contains("suspended"));
+            Assert.DoesNotContain(result.Information, i => i.Contains("start the emulator"));
+            Assert.Equal(3, s.Run("Get-TwilioAccount '*' -All").Output.Count);
         }
 
         private static string[][] ReadCsv(string path)

@@ -300,7 +300,7 @@ function Get-AutomationPSCredential {
         }
 
         [Fact]
-        public void The_blob_upload_is_skipped_where_Az_Storage_is_absent()
+        public void A_day_without_calls_gets_a_header_only_CSV_and_the_upload_is_skipped_where_Az_Storage_is_absent()
         {
             using EmulatedSession s = AutomationSession();
             string folder = TempFolder();
@@ -312,6 +312,9 @@ function Get-AutomationPSCredential {
                 PSObject outcome = Assert.Single(result.Output);
                 Assert.Equal(0, Property(outcome, "Calls"));
                 Assert.Equal("Skipped: Az.Storage is not available", Property(outcome, "Uploaded"));
+                string csv = Property(outcome, "CsvPath").ToString();
+                Assert.Equal("\"Sid\",\"ParentCallSid\",\"Direction\",\"From\",\"To\",\"Status\",\"StartTime\",\"EndTime\",\"Duration\",\"Price\",\"PriceUnit\",\"AnsweredBy\",\"PhoneNumberSid\"",
+                    Assert.Single(File.ReadAllLines(csv)).TrimStart('\uFEFF'));
             }
             finally
             {
