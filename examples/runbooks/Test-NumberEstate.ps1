@@ -19,6 +19,8 @@
     Automation assets:
       Credential 'Twilio' (-CredentialName): user name the main account's SID (AC...) and password its
         auth token; or user name an API key SID (SK...) and password the key's secret, with -AccountSid.
+        Listing subaccounts takes the auth token or a Main API key: Twilio refuses Standard keys the
+        Accounts resource.
 
 .PARAMETER CredentialName
     The Automation credential holding the Twilio account SID (or API key SID) and secret.
@@ -56,7 +58,7 @@ catch {
 }
 
 function ConvertTo-NumberFinding {
-    param($Finding, $Account, $Number, $Detail)
+    param([string] $Finding, [object] $Account, [object] $Number, [string] $Detail)
     [pscustomobject]@{
         Finding                = $Finding
         Account                = $Account.FriendlyName
@@ -84,7 +86,7 @@ foreach ($account in $accounts) {
         # Twilio answers nothing of a suspended or closed subaccount but the account itself (20005).
         $notActive = $_.FullyQualifiedErrorId -like 'Twilio20005*'
         if ($notActive -and $account.Status -eq 'suspended') {
-            $findings += ConvertTo-NumberFinding 'SuspendedAccount' $account $null 'The subaccount is suspended: its numbers answer nothing, are still billed and cannot be listed until it is reactivated.'
+            $findings += ConvertTo-NumberFinding -Finding 'SuspendedAccount' -Account $account -Number $null -Detail 'The subaccount is suspended: its numbers answer nothing, are still billed and cannot be listed until it is reactivated.'
         }
         elseif ($notActive -and $account.Status -eq 'closed') {
             Write-Verbose "$($account.Sid) is closed: Twilio has released its numbers."
@@ -101,7 +103,7 @@ foreach ($account in $accounts) {
         $kind = 'ClosedAccount'
         if ($account.Status -eq 'suspended') { $kind = 'SuspendedAccount' }
         foreach ($number in $numbers) {
-            $findings += ConvertTo-NumberFinding $kind $account $number "The number is on a $($account.Status) subaccount: it is billed and answers nothing."
+            $findings += ConvertTo-NumberFinding -Finding $kind -Account $account -Number $number -Detail "The number is on a $($account.Status) subaccount: it is billed and answers nothing."
         }
         continue
     }
@@ -120,13 +122,13 @@ foreach ($account in $accounts) {
 
     foreach ($number in $numbers) {
         if (-not $number.VoiceApplicationSid -and -not $number.VoiceUrl -and -not $number.TrunkSid) {
-            $findings += ConvertTo-NumberFinding 'NoVoiceHandler' $account $number 'No voice application, voice URL or trunk: calls to it fail.'
+            $findings += ConvertTo-NumberFinding -Finding 'NoVoiceHandler' -Account $account -Number $number -Detail 'No voice application, voice URL or trunk: calls to it fail.'
         }
         if ($number.VoiceApplicationSid -and -not $applications.ContainsKey($number.VoiceApplicationSid)) {
-            $findings += ConvertTo-NumberFinding 'MissingApplication' $account $number "Voice application $($number.VoiceApplicationSid) does not exist in the account."
+            $findings += ConvertTo-NumberFinding -Finding 'MissingApplication' -Account $account -Number $number -Detail "Voice application $($number.VoiceApplicationSid) does not exist in the account."
         }
         if ($number.SmsApplicationSid -and -not $applications.ContainsKey($number.SmsApplicationSid)) {
-            $findings += ConvertTo-NumberFinding 'MissingApplication' $account $number "SMS application $($number.SmsApplicationSid) does not exist in the account."
+            $findings += ConvertTo-NumberFinding -Finding 'MissingApplication' -Account $account -Number $number -Detail "SMS application $($number.SmsApplicationSid) does not exist in the account."
         }
     }
 }
