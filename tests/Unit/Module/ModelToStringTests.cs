@@ -106,6 +106,42 @@ namespace TwilioPS.Tests.Module
                 Set(new Dictionary<string, object> { ["Sid"] = "RE0123", ["CallSid"] = "CA0123", ["Status"] = "completed", ["Duration"] = (int?)42 }, "TwilioRecording").ToString());
         }
 
+        /// <summary>
+        /// PowerShell gives a string parameter that takes pipeline input by value the piped object's
+        /// ToString before it tries its properties, so a readable ToString is only safe where each such
+        /// parameter takes the object's SID (or number) first.
+        /// </summary>
+        [Fact]
+        public void Every_SID_or_number_parameter_fed_by_value_takes_the_objects_property_not_its_text()
+        {
+            var missing = new List<string>();
+            foreach (Type cmdlet in ModuleAssembly.GetTypes().Where(t => !t.IsAbstract && t.GetCustomAttribute<System.Management.Automation.CmdletAttribute>() != null))
+            {
+                foreach (PropertyInfo parameter in cmdlet.GetProperties().Where(p => p.PropertyType == typeof(string)))
+                {
+                    bool byValue = parameter.GetCustomAttributes<System.Management.Automation.ParameterAttribute>().Any(a => a.ValueFromPipeline);
+                    if (!byValue || !(parameter.Name.EndsWith("Sid", StringComparison.Ordinal) || parameter.Name == "PhoneNumber")) continue;
+                    var from = parameter.GetCustomAttribute<TwilioPS.Validation.FromPropertyAttribute>();
+                    if (from == null || from.PropertyName != parameter.Name) missing.Add(cmdlet.Name + "." + parameter.Name);
+                }
+            }
+            Assert.Empty(missing);
+        }
+
+        [Fact]
+        public void Objects_piped_by_value_bind_by_their_SID_whatever_they_read_as()
+        {
+            using var s = new TwilioPS.Tests.Hosting.EmulatedSession();
+            TwilioPS.Tests.Hosting.PowerShellResult r = s.Run(@"
+                $app = New-TwilioApplication -FriendlyName 'IVR line'
+                ($app | Get-TwilioApplication).Sid -eq $app.Sid
+                $key = New-TwilioApiKey -FriendlyName 'CI deploys'
+                ($key | Get-TwilioApiKey).Sid -eq $key.Sid
+                ""$key"" -ne $key.Sid");
+            r.ThrowIfFailed();
+            Assert.Equal(new[] { "True", "True", "True" }, r.Output.Select(o => o.ToString()));
+        }
+
         private static object Set(Dictionary<string, object> values, string name)
         {
             Type type = Model(name);
