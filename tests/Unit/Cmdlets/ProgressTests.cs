@@ -23,6 +23,9 @@ namespace TwilioPS.Tests.Cmdlets
     {
         private const int ReportIntervalMs = 250;
 
+        private const string SendAndSaveMedia =
+            "Send-TwilioMessage -To '+14155550106' -From '+14155550100' -Body 'receipt' -MediaUrl 'https://example.com/receipt.png' | Get-TwilioMessageMedia | Save-TwilioMessageMedia -Path $args[0]";
+
         private static List<ProgressRecord> Processing(PowerShellResult r) =>
             r.Progress.Where(p => p.RecordType == ProgressRecordType.Processing).ToList();
 
@@ -79,9 +82,10 @@ namespace TwilioPS.Tests.Cmdlets
             using var s = new EmulatedSession();
             s.Emulator.SeedRecordings(1, transcribed: true);
             using var folder = new TempFolder();
-            PowerShellResult r = s.Run("Get-TwilioRecording | Save-TwilioRecording -Path $args[0]; Get-TwilioTranscription | Save-TwilioTranscription -Path $args[0]", folder.Path);
+            PowerShellResult r = s.Run("Get-TwilioRecording | Save-TwilioRecording -Path $args[0]; Get-TwilioTranscription | Save-TwilioTranscription -Path $args[0]; " + SendAndSaveMedia, folder.Path);
             r.ThrowIfFailed();
-            foreach (string what in new[] { "recording", "transcription" })
+            Assert.Equal(3, System.IO.Directory.GetFiles(folder.Path).Length);
+            foreach (string what in new[] { "recording", "transcription", "media" })
             {
                 List<ProgressRecord> records = r.Progress.Where(p => p.Activity.StartsWith("Saving " + what + " ", StringComparison.Ordinal)).ToList();
                 Assert.NotEmpty(records);
@@ -96,6 +100,7 @@ namespace TwilioPS.Tests.Cmdlets
         [InlineData("Invoke-TwilioApi Calls.json -All -Query @{ PageSize = 2 }")]
         [InlineData("Get-TwilioRecording | Save-TwilioRecording -Path $args[0]")]
         [InlineData("Get-TwilioTranscription | Save-TwilioTranscription -Path $args[0]")]
+        [InlineData(SendAndSaveMedia)]
         public void SilentlyContinue_silences_every_progress_record(string script)
         {
             using var s = new EmulatedSession(seedCalls: 10);

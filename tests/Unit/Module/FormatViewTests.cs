@@ -71,7 +71,7 @@ namespace TwilioPS.Tests.Module
             public IEnumerable<string> Reads() =>
                 Property != null ? new[] { Property } : PropertyReference.Matches(Script).Cast<Match>().Select(m => m.Groups[1].Value).Distinct();
 
-            public override string ToString() => Label ?? Property ?? Script;
+            public override string ToString() => $"{Label} ({string.Join(", ", Reads())})";
         }
 
         private static List<View> Views()
