@@ -31,5 +31,8 @@ namespace TwilioPS.Models
             AdditionalProperties?.Remove("auth_token");
             if (AdditionalProperties != null && AdditionalProperties.Count == 0) AdditionalProperties = null;
         }
+
+        /// <summary>"ACxxx 'Production' full (active)".</summary>
+        public override string ToString() => Describe.Join(Sid, Describe.Quoted(FriendlyName), Type, Describe.InBrackets(Status));
     }
 }

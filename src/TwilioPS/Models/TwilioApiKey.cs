@@ -30,5 +30,8 @@ namespace TwilioPS.Models
             if (AccountSid == null) AccountSid = accountSid;
             return this;
         }
+
+        /// <summary>"SKxxx 'CI deploys'".</summary>
+        public override string ToString() => Describe.Join(Sid, Describe.Quoted(FriendlyName));
     }
 }

@@ -25,5 +25,8 @@ namespace TwilioPS.Models
         [JsonInclude] public string SmsStatusCallback { get; internal set; }
         [JsonInclude] public string MessageStatusCallback { get; internal set; }
         [JsonInclude] public bool? PublicApplicationConnectEnabled { get; internal set; }
+
+        /// <summary>"APxxx 'IVR'".</summary>
+        public override string ToString() => Describe.Join(Sid, Describe.Quoted(FriendlyName));
     }
 }

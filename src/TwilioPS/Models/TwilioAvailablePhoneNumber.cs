@@ -57,6 +57,7 @@ namespace TwilioPS.Models
         [JsonInclude, JsonExtensionData]
         public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; }
 
-        public override string ToString() => PhoneNumber ?? base.ToString();
+        /// <summary>"+14155550100 Local San Francisco CA US": the number, then where it is.</summary>
+        public override string ToString() => Describe.Join(PhoneNumber, Type, Locality, Region, IsoCountry);
     }
 }

@@ -23,6 +23,7 @@ namespace TwilioPS.Models
         [JsonInclude, JsonExtensionData]
         public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; }
 
-        public override string ToString() => CountryCode ?? base.ToString();
+        /// <summary>"US United States".</summary>
+        public override string ToString() => Describe.Join(CountryCode, Country);
     }
 }

@@ -24,7 +24,7 @@ namespace TwilioPS.Models
         [JsonInclude, JsonExtensionData]
         public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; }
 
-        /// <summary>"12.34 USD".</summary>
+        /// <summary>"12.34 USD": an account has one balance, and the amount is what identifies it to a reader.</summary>
         public override string ToString() => Money.Format(Balance, Currency);
     }
 }

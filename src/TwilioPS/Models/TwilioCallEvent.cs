@@ -30,6 +30,7 @@ namespace TwilioPS.Models
                 ? (value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText())
                 : null;
 
-        public override string ToString() => Method + " " + Url;
+        /// <summary>"CAxxx POST https://example.com/voice 200".</summary>
+        public override string ToString() => Describe.Join(CallSid, Method, Url, ResponseCode);
     }
 }

@@ -28,5 +28,8 @@ namespace TwilioPS.Models
         [JsonInclude] public string ApiVersion { get; internal set; }
 
         [JsonInclude] public Dictionary<string, string> SubresourceUris { get; internal set; }
+
+        /// <summary>"CFxxx 'standup' in-progress".</summary>
+        public override string ToString() => Describe.Join(Sid, Describe.Quoted(FriendlyName), Status);
     }
 }

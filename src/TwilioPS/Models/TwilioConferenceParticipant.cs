@@ -51,6 +51,7 @@ namespace TwilioPS.Models
         [JsonInclude, JsonExtensionData]
         public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; }
 
-        public override string ToString() => CallSid;
+        /// <summary>"CAxxx in CFxxx connected": the participant's call, its conference and state.</summary>
+        public override string ToString() => Describe.Join(CallSid, ConferenceSid == null ? null : "in " + ConferenceSid, Describe.Quoted(Label), Status);
     }
 }

@@ -62,5 +62,8 @@ namespace TwilioPS.Models
         [JsonInclude] public string EmergencyAddressStatus { get; internal set; }
 
         [JsonInclude] public Dictionary<string, string> SubresourceUris { get; internal set; }
+
+        /// <summary>"PNxxx +14155550100 'Support line'".</summary>
+        public override string ToString() => Describe.Join(Sid, PhoneNumber, FriendlyName == PhoneNumber ? null : Describe.Quoted(FriendlyName));
     }
 }

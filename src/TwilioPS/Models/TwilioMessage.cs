@@ -49,5 +49,8 @@ namespace TwilioPS.Models
         [JsonInclude] public string ApiVersion { get; internal set; }
 
         [JsonInclude] public Dictionary<string, string> SubresourceUris { get; internal set; }
+
+        /// <summary>"SMxxx +14155550100 -> +14155550101 delivered".</summary>
+        public override string ToString() => Describe.Join(Sid, Describe.Route(From, To), Status);
     }
 }

@@ -27,6 +27,7 @@ namespace TwilioPS.Models
         [JsonInclude, JsonExtensionData]
         public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; }
 
-        public override string ToString() => MessageSid + " " + Outcome;
+        /// <summary>"SMxxx confirmed".</summary>
+        public override string ToString() => Describe.Join(MessageSid, Outcome);
     }
 }

@@ -17,5 +17,8 @@ namespace TwilioPS.Models
 
         /// <summary>image/jpeg, application/pdf, …; Save-TwilioMessageMedia names files after it.</summary>
         [JsonInclude] public string ContentType { get; internal set; }
+
+        /// <summary>"MExxx image/jpeg of MMxxx".</summary>
+        public override string ToString() => Describe.Join(Sid, ContentType, MessageSid == null ? null : "of " + MessageSid);
     }
 }

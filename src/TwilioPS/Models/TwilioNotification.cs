@@ -42,5 +42,8 @@ namespace TwilioPS.Models
         [JsonInclude] public string ResponseHeaders { get; internal set; }
 
         [JsonInclude] public string ApiVersion { get; internal set; }
+
+        /// <summary>"NOxxx error 11200 CAxxx".</summary>
+        public override string ToString() => Describe.Join(Sid, Level, ErrorCode, CallSid);
     }
 }

@@ -13,6 +13,9 @@ namespace TwilioPS.Models
 
         [JsonInclude] public string PhoneNumber { get; internal set; }
         [JsonInclude] public string FriendlyName { get; internal set; }
+
+        /// <summary>"PNxxx +14155550100 'Front desk'".</summary>
+        public override string ToString() => Describe.Join(Sid, PhoneNumber, FriendlyName == PhoneNumber ? null : Describe.Quoted(FriendlyName));
     }
 
     /// <summary>
@@ -37,6 +40,7 @@ namespace TwilioPS.Models
         [JsonInclude, JsonExtensionData]
         public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; }
 
-        public override string ToString() => ValidationCode ?? base.ToString();
+        /// <summary>"123456 for +14155550100 (call CAxxx)": the code to key in first.</summary>
+        public override string ToString() => Describe.Join(ValidationCode, PhoneNumber == null ? null : "for " + PhoneNumber, CallSid == null ? null : "(call " + CallSid + ")");
     }
 }

@@ -24,5 +24,8 @@ namespace TwilioPS.Models
         /// <summary>Average seconds the calls now waiting have waited.</summary>
         [JsonInclude, JsonConverter(typeof(LenientInt32Converter))]
         public int? AverageWaitTime { get; internal set; }
+
+        /// <summary>"QUxxx 'support' 3 waiting".</summary>
+        public override string ToString() => Describe.Join(Sid, Describe.Quoted(FriendlyName), CurrentSize == null ? null : Describe.Number(CurrentSize) + " waiting");
     }
 }

@@ -33,6 +33,7 @@ namespace TwilioPS.Models
         [JsonInclude, JsonExtensionData]
         public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; }
 
-        public override string ToString() => CallSid;
+        /// <summary>"CAxxx in QUxxx at 1".</summary>
+        public override string ToString() => Describe.Join(CallSid, QueueSid == null ? null : "in " + QueueSid, Position == null ? null : "at " + Describe.Number(Position));
     }
 }

@@ -54,5 +54,12 @@ namespace TwilioPS.Models
         [JsonInclude] public JsonElement? EncryptionDetails { get; internal set; }
 
         [JsonInclude] public Dictionary<string, string> SubresourceUris { get; internal set; }
+
+        /// <summary>"RExxx of CAxxx completed 42s".</summary>
+        public override string ToString()
+        {
+            string parent = CallSid ?? ConferenceSid;
+            return Describe.Join(Sid, parent == null ? null : "of " + parent, Status, Duration == null ? null : Describe.Number(Duration) + "s");
+        }
     }
 }

@@ -32,6 +32,10 @@ namespace TwilioPS.Models
         [JsonInclude, JsonExtensionData]
         public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; }
 
-        public override string ToString() => Sid ?? base.ToString();
+        /// <summary>
+        /// The SID and what identifies the record to a person (numbers, a name, a state), as string
+        /// interpolation and Write-Host show it: every resource says what it is, never its type name.
+        /// </summary>
+        public abstract override string ToString();
     }
 }

@@ -32,5 +32,8 @@ namespace TwilioPS.Models
         [JsonInclude] public string Type { get; internal set; }
 
         [JsonInclude] public string ApiVersion { get; internal set; }
+
+        /// <summary>"TRxxx of RExxx completed".</summary>
+        public override string ToString() => Describe.Join(Sid, RecordingSid == null ? null : "of " + RecordingSid, Status);
     }
 }

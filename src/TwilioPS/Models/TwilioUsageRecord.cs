@@ -66,13 +66,4 @@ namespace TwilioPS.Models
             string.Format(CultureInfo.InvariantCulture, "{0} {1:yyyy-MM-dd}..{2:yyyy-MM-dd}: {3} {4}, {5} {6}, {7}",
                 Category, StartDate, EndDate, Count, CountUnit, Usage, UsageUnit, Money.Format(Price, PriceUnit));
     }
-
-    /// <summary>An amount of money as people read it: the amount, then its currency in capitals.</summary>
-    internal static class Money
-    {
-        public static string Format(decimal? amount, string currency) =>
-            amount.HasValue
-                ? (amount.Value.ToString(CultureInfo.InvariantCulture) + " " + (currency ?? string.Empty).ToUpperInvariant()).TrimEnd()
-                : string.Empty;
-    }
 }

@@ -43,5 +43,8 @@ namespace TwilioPS.Models
 
         /// <summary>The usage record the trigger watches, relative to the API host.</summary>
         [JsonInclude] public string UsageRecordUri { get; internal set; }
+
+        /// <summary>"UTxxx 'spend' totalprice price 100".</summary>
+        public override string ToString() => Describe.Join(Sid, Describe.Quoted(FriendlyName), UsageCategory, TriggerBy, Describe.Number(TriggerValue));
     }
 }

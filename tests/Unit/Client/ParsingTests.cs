@@ -72,7 +72,7 @@ namespace TwilioPS.Tests.Client
             Assert.Equal("+14155550100", call.From);
             Assert.Equal("/x.json", call.SubresourceUris["recordings"]);
             Assert.Equal(1, call.AdditionalProperties["brand_new_field"].GetProperty("a").GetInt32());
-            Assert.Equal("CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", call.ToString());
+            Assert.Equal("CAaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa +14155550100 -> +14155550101 completed", call.ToString());
         }
 
         [Fact]

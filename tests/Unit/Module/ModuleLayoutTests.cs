@@ -117,7 +117,7 @@ namespace TwilioPS.Tests.Module
             PowerShellResult r = s.Run("Get-TwilioCall | Out-String -Width 200; Get-TwilioContext | Out-String -Width 200");
             r.ThrowIfFailed();
             string text = string.Join("\n", r.Output);
-            Assert.Matches(@"Sid\s+From\s+To\s+Status\s+Direction\s+StartTime\s+Duration", text);
+            Assert.Matches(@"Sid\s+From\s+To\s+Status\s+StartTime\s+Duration\s+Price", text);
             Assert.Contains("CredentialKind", text);
             Assert.DoesNotContain("AdditionalProperties", text);
         }

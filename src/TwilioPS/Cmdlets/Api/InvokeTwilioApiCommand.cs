@@ -70,6 +70,10 @@ namespace TwilioPS.Cmdlets.Api
             bool throttled = Method == "POST" && PlacesACall.IsMatch(path.Split('?')[0]);
 
             int emptyPages = 0;
+            long records = 0;
+            int pages = 0;
+            var progress = new ProgressReporter(this, 1, "Reading " + Path);
+            string Counted() => string.Format(CultureInfo.CurrentCulture, "{0} record(s) in {1} page(s)", records, pages);
             while (path != null)
             {
                 string current = path;
@@ -85,16 +89,22 @@ namespace TwilioPS.Cmdlets.Api
                     using (JsonDocument document = Parse(body))
                     {
                         JsonElement root = document.RootElement;
-                        JsonElement? records = ListRecords(root);
+                        JsonElement? page = ListRecords(root);
                         if (!Raw)
                         {
-                            if (records.HasValue) foreach (JsonElement record in records.Value.EnumerateArray()) WriteObject(JsonObjects.ToPSObject(record));
+                            if (page.HasValue) foreach (JsonElement record in page.Value.EnumerateArray()) WriteObject(JsonObjects.ToPSObject(record));
                             else WriteObject(JsonObjects.ToPSObject(root));
                         }
-                        if (All && records.HasValue && root.TryGetProperty("next_page_uri", out JsonElement link) && link.ValueKind == JsonValueKind.String)
+                        if (All && page.HasValue)
+                        {
+                            pages++;
+                            records += page.Value.GetArrayLength();
+                            progress.Report(Counted());
+                        }
+                        if (All && page.HasValue && root.TryGetProperty("next_page_uri", out JsonElement link) && link.ValueKind == JsonValueKind.String)
                         {
                             next = link.GetString();
-                            emptyPages = records.Value.GetArrayLength() == 0 ? emptyPages + 1 : 0;
+                            emptyPages = page.Value.GetArrayLength() == 0 ? emptyPages + 1 : 0;
                             if (emptyPages > MaxEmptyPages)
                                 throw new TwilioProtocolException($"{MaxEmptyPages + 1} empty pages in a row, each linking to another: stopped following {Path}.");
                         }
@@ -102,6 +112,7 @@ namespace TwilioPS.Cmdlets.Api
                 }
                 path = next;
             }
+            progress.Complete(Counted());
         }
 
         /// <summary>The API path: relative paths hang under the account (-AccountSid or the connection's).</summary>

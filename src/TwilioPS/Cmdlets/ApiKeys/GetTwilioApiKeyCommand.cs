@@ -14,6 +14,7 @@ namespace TwilioPS.Cmdlets.ApiKeys
         [Alias("Sid")]
         [ValidateSid("SK")]
         [ArgumentCompleter(typeof(ApiKeySidCompleter))]
+        [FromProperty("ApiKeySid")]
         public string ApiKeySid { get; set; }
 
         protected override object ErrorTarget => ApiKeySid;

@@ -15,6 +15,7 @@ namespace TwilioPS.Cmdlets.ApiKeys
         [Alias("Sid")]
         [ValidateSid("SK")]
         [ArgumentCompleter(typeof(ApiKeySidCompleter))]
+        [FromProperty("ApiKeySid")]
         public string ApiKeySid { get; set; }
 
         /// <summary>The new name. (Not bound from the pipeline: a key piped in would rename itself to its own name.)</summary>

@@ -17,6 +17,7 @@ namespace TwilioPS.Cmdlets.Applications
         [Alias("Sid")]
         [ValidateSid("AP")]
         [ArgumentCompleter(typeof(ApplicationSidCompleter))]
+        [FromProperty("ApplicationSid")]
         public string ApplicationSid { get; set; }
 
         /// <summary>Only applications with this name: an exact name is Twilio's filter, wildcards are matched by TwilioPS.</summary>

@@ -15,6 +15,7 @@ namespace TwilioPS.Cmdlets.Applications
         [Alias("Sid")]
         [ValidateSid("AP")]
         [ArgumentCompleter(typeof(ApplicationSidCompleter))]
+        [FromProperty("ApplicationSid")]
         public string ApplicationSid { get; set; }
 
         protected override string Target => ApplicationSid;

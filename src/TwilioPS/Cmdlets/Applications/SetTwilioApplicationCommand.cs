@@ -15,6 +15,7 @@ namespace TwilioPS.Cmdlets.Applications
         [Alias("Sid")]
         [ValidateSid("AP")]
         [ArgumentCompleter(typeof(ApplicationSidCompleter))]
+        [FromProperty("ApplicationSid")]
         public string ApplicationSid { get; set; }
 
         /// <summary>The new name. (Not bound from the pipeline: an application piped in would rename itself to its own name.)</summary>

@@ -17,7 +17,6 @@ namespace TwilioPS.Cmdlets
     public abstract class TwilioDownloadCmdlet : TwilioConnectedCmdlet
     {
         private const int ChunkSize = 81920;
-        private const int ProgressInterval = 250;   // milliseconds between progress records
         private readonly HashSet<string> _written = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
         /// <summary>
@@ -78,7 +77,7 @@ namespace TwilioPS.Cmdlets
             if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
             string partial = target + "." + Guid.NewGuid().ToString("N").Substring(0, 8) + ".partial";
             long? total = response.Content.Headers.ContentLength;
-            var progress = new ProgressRecord(2, $"Saving {what} {sid}", "Starting");
+            var progress = new ProgressReporter(this, 2, $"Saving {what} {sid}");
             bool complete = false;
             try
             {
@@ -87,19 +86,15 @@ namespace TwilioPS.Cmdlets
                 {
                     var buffer = new byte[ChunkSize];
                     long saved = 0;
-                    var sinceReport = System.Diagnostics.Stopwatch.StartNew();
                     while (true)
                     {
                         int read = Await(ct => body.ReadAsync(buffer, 0, buffer.Length, ct));
                         if (read == 0) break;
                         file.Write(buffer, 0, read);
                         saved += read;
-                        // A progress record per chunk would cost more than the chunk: the first, then a few a second.
-                        if (saved != read && sinceReport.ElapsedMilliseconds < ProgressInterval) continue;
-                        sinceReport.Restart();
-                        Report(progress, saved, total);
+                        progress.Report(Bytes(saved, total), Percent(saved, total));
                     }
-                    Report(progress, saved, total);
+                    progress.ReportNow(Bytes(saved, total), Percent(saved, total));
                     if (total.HasValue && saved != total.Value)
                         throw new TwilioProtocolException($"The download of {sid} ended after {saved:N0} of {total.Value:N0} bytes.");
                 }
@@ -111,19 +106,16 @@ namespace TwilioPS.Cmdlets
             finally
             {
                 if (!complete) TryDelete(partial);
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
+                progress.Complete(null);
             }
         }
 
-        private void Report(ProgressRecord progress, long saved, long? total)
-        {
-            progress.StatusDescription = total.HasValue
+        private static string Bytes(long saved, long? total) =>
+            total.HasValue
                 ? string.Format(CultureInfo.CurrentCulture, "{0:N0} of {1:N0} bytes", saved, total.Value)
                 : string.Format(CultureInfo.CurrentCulture, "{0:N0} bytes", saved);
-            if (total > 0) progress.PercentComplete = (int)Math.Min(100, saved * 100 / total.Value);
-            WriteProgress(progress);
-        }
+
+        private static int Percent(long saved, long? total) => total > 0 ? (int)Math.Min(100, saved * 100 / total.Value) : -1;
 
         private static void TryDelete(string path)
         {

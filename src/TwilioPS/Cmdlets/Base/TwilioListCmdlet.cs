@@ -78,7 +78,8 @@ namespace TwilioPS.Cmdlets
 
                 ulong seen = 0, written = 0;
                 int pages = 0;
-                var progress = new ProgressRecord(1, "Reading " + typeof(T).Name.Replace("Twilio", string.Empty) + " records", "Starting");
+                var progress = new ProgressReporter(this, 1, "Reading " + typeof(T).Name.Replace("Twilio", string.Empty) + " records");
+                string Counted() => string.Format(CultureInfo.CurrentCulture, "{0} record(s) in {1} page(s)", written, pages);
                 while (true)
                 {
                     TwilioPage<T> page = Await(pager.NextAsync);
@@ -93,18 +94,9 @@ namespace TwilioPS.Cmdlets
                     }
                     FlushLog();
                     if (written == first && limited) break;
-                    if (everything)
-                    {
-                        progress.StatusDescription = string.Format(CultureInfo.CurrentCulture, "{0} record(s) in {1} page(s)", written, pages);
-                        WriteProgress(progress);
-                    }
+                    if (everything) progress.Report(Counted());
                 }
-
-                if (everything && pages > 0)
-                {
-                    progress.RecordType = ProgressRecordType.Completed;
-                    WriteProgress(progress);
-                }
+                progress.Complete(Counted());
                 if (!everything && pager.HasMore)
                     WriteVerbose("More records are available: use -All for every page, or -First N for a number of records.");
             }

@@ -17,6 +17,7 @@ namespace TwilioPS.Cmdlets.CallerIds
         [Alias("Sid")]
         [ValidateSid("PN")]
         [ArgumentCompleter(typeof(OutgoingCallerIdSidCompleter))]
+        [FromProperty("OutgoingCallerIdSid")]
         public string OutgoingCallerIdSid { get; set; }
 
         /// <summary>Only the caller ID of this number (Twilio's filter).</summary>

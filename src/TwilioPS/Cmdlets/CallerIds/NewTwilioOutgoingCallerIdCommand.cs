@@ -16,6 +16,7 @@ namespace TwilioPS.Cmdlets.CallerIds
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateEndpoint(PhoneNumberOnly = true)]
         [FormField]
+        [FromProperty("PhoneNumber")]
         public string PhoneNumber { get; set; }
 
         /// <summary>The caller ID's name (Twilio's default: the number, formatted).</summary>

@@ -15,6 +15,7 @@ namespace TwilioPS.Cmdlets.CallerIds
         [Alias("Sid")]
         [ValidateSid("PN")]
         [ArgumentCompleter(typeof(OutgoingCallerIdSidCompleter))]
+        [FromProperty("OutgoingCallerIdSid")]
         public string OutgoingCallerIdSid { get; set; }
 
         protected override string Target => OutgoingCallerIdSid;

@@ -15,6 +15,7 @@ namespace TwilioPS.Cmdlets.CallerIds
         [Alias("Sid")]
         [ValidateSid("PN")]
         [ArgumentCompleter(typeof(OutgoingCallerIdSidCompleter))]
+        [FromProperty("OutgoingCallerIdSid")]
         public string OutgoingCallerIdSid { get; set; }
 
         /// <summary>The new name. (Not bound from the pipeline: a caller ID piped in would rename itself to its own name.)</summary>

@@ -15,6 +15,7 @@ namespace TwilioPS.Cmdlets.Calls
         [Alias("Sid")]
         [ValidateSid("CA")]
         [ArgumentCompleter(typeof(CallSidCompleter))]
+        [FromProperty("CallSid")]
         public string CallSid { get; set; }
 
         /// <summary>Anything that names a call (a recording, a notification…): binds by type, then gives its CallSid.</summary>

@@ -14,6 +14,7 @@ namespace TwilioPS.Cmdlets.Calls
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateSid("CA")]
         [ArgumentCompleter(typeof(CallSidCompleter))]
+        [FromProperty("CallSid")]
         public string CallSid { get; set; }
 
         protected override object ErrorTarget => CallSid;

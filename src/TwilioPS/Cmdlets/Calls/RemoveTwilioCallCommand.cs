@@ -16,6 +16,7 @@ namespace TwilioPS.Cmdlets.Calls
         [Alias("Sid")]
         [ValidateSid("CA")]
         [ArgumentCompleter(typeof(CallSidCompleter))]
+        [FromProperty("CallSid")]
         public string CallSid { get; set; }
 
         protected override string Target => CallSid;

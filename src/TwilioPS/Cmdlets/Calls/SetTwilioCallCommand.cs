@@ -18,6 +18,7 @@ namespace TwilioPS.Cmdlets.Calls
         [Alias("Sid")]
         [ValidateSid("CA")]
         [ArgumentCompleter(typeof(CallSidCompleter))]
+        [FromProperty("CallSid")]
         public string CallSid { get; set; }
 
         /// <summary>canceled ends a queued or ringing call; completed hangs up a call in progress.</summary>

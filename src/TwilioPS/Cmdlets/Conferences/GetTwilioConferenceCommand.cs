@@ -22,6 +22,7 @@ namespace TwilioPS.Cmdlets.Conferences
         [Alias("Sid")]
         [ValidateSid("CF")]
         [ArgumentCompleter(typeof(ConferenceSidCompleter))]
+        [FromProperty("ConferenceSid")]
         public string ConferenceSid { get; set; }
 
         /// <summary>Anything that names a conference (a conference, a participant): binds by type, then gives its ConferenceSid.</summary>

@@ -15,6 +15,7 @@ namespace TwilioPS.Cmdlets.Conferences
         [Alias("Sid")]
         [ValidateSid("CF")]
         [ArgumentCompleter(typeof(ConferenceSidCompleter))]
+        [FromProperty("ConferenceSid")]
         public string ConferenceSid { get; set; }
 
         /// <summary>completed ends the conference and disconnects everyone in it.</summary>

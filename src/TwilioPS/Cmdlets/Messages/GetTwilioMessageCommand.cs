@@ -17,6 +17,7 @@ namespace TwilioPS.Cmdlets.Messages
         [Alias("Sid")]
         [ValidateSid("SM", "MM")]
         [ArgumentCompleter(typeof(MessageSidCompleter))]
+        [FromProperty("MessageSid")]
         public string MessageSid { get; set; }
 
         /// <summary>Anything that names a message (a message, its media, its feedback): binds by type, then gives its MessageSid.</summary>

@@ -15,6 +15,7 @@ namespace TwilioPS.Cmdlets.Messages
         [Alias("Sid")]
         [ValidateSid("SM", "MM")]
         [ArgumentCompleter(typeof(MessageSidCompleter))]
+        [FromProperty("MessageSid")]
         public string MessageSid { get; set; }
 
         protected override string Target => MessageSid;

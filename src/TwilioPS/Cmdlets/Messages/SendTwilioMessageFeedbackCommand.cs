@@ -17,6 +17,7 @@ namespace TwilioPS.Cmdlets.Messages
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateSid("SM", "MM")]
         [ArgumentCompleter(typeof(MessageSidCompleter))]
+        [FromProperty("MessageSid")]
         public string MessageSid { get; set; }
 
         /// <summary>confirmed: it arrived (the default); unconfirmed: it did not.</summary>

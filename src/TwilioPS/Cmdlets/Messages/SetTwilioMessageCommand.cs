@@ -21,6 +21,7 @@ namespace TwilioPS.Cmdlets.Messages
         [Alias("Sid")]
         [ValidateSid("SM", "MM")]
         [ArgumentCompleter(typeof(MessageSidCompleter))]
+        [FromProperty("MessageSid")]
         public string MessageSid { get; set; }
 
         /// <summary>Erase the body (sends an empty Body); the message stays, its text does not.</summary>

@@ -22,6 +22,7 @@ namespace TwilioPS.Cmdlets.Notifications
         [Alias("Sid")]
         [ValidateSid("NO")]
         [ArgumentCompleter(typeof(NotificationSidCompleter))]
+        [FromProperty("NotificationSid")]
         public string NotificationSid { get; set; }
 
         /// <summary>The call whose notifications to list.</summary>

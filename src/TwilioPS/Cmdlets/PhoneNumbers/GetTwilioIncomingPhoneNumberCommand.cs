@@ -20,6 +20,7 @@ namespace TwilioPS.Cmdlets.PhoneNumbers
         [Alias("Sid")]
         [ValidateSid("PN")]
         [ArgumentCompleter(typeof(IncomingPhoneNumberSidCompleter))]
+        [FromProperty("IncomingPhoneNumberSid")]
         public string IncomingPhoneNumberSid { get; set; }
 
         /// <summary>Numbers containing these digits ('*' for any one digit), as Twilio matches them: +1415 finds every 415 number.</summary>

@@ -22,6 +22,7 @@ namespace TwilioPS.Cmdlets.PhoneNumbers
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ByNumber, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateEndpoint(PhoneNumberOnly = true)]
         [FormField]
+        [FromProperty("PhoneNumber")]
         public string PhoneNumber { get; set; }
 
         /// <summary>Buy any available number in this US or Canadian area code.</summary>

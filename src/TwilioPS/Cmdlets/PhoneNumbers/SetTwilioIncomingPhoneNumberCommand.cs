@@ -18,6 +18,7 @@ namespace TwilioPS.Cmdlets.PhoneNumbers
         [Alias("Sid")]
         [ValidateSid("PN")]
         [ArgumentCompleter(typeof(IncomingPhoneNumberSidCompleter))]
+        [FromProperty("IncomingPhoneNumberSid")]
         public string IncomingPhoneNumberSid { get; set; }
 
         /// <summary>

@@ -17,6 +17,7 @@ namespace TwilioPS.Cmdlets.Queues
         [Alias("Sid")]
         [ValidateSid("QU")]
         [ArgumentCompleter(typeof(QueueSidCompleter))]
+        [FromProperty("QueueSid")]
         public string QueueSid { get; set; }
 
         /// <summary>Anything that names a queue (a queue, a member): binds by type, then gives its QueueSid.</summary>

@@ -15,6 +15,7 @@ namespace TwilioPS.Cmdlets.Queues
         [Alias("Sid")]
         [ValidateSid("QU")]
         [ArgumentCompleter(typeof(QueueSidCompleter))]
+        [FromProperty("QueueSid")]
         public string QueueSid { get; set; }
 
         protected override string Target => QueueSid;

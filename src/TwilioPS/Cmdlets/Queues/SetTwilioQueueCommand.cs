@@ -15,6 +15,7 @@ namespace TwilioPS.Cmdlets.Queues
         [Alias("Sid")]
         [ValidateSid("QU")]
         [ArgumentCompleter(typeof(QueueSidCompleter))]
+        [FromProperty("QueueSid")]
         public string QueueSid { get; set; }
 
         /// <summary>The new name. (Not bound from the pipeline: a queue piped in would only rename itself to its own name.)</summary>

@@ -24,6 +24,7 @@ namespace TwilioPS.Cmdlets.Recordings
         [Alias("Sid")]
         [ValidateSid("RE")]
         [ArgumentCompleter(typeof(RecordingSidCompleter))]
+        [FromProperty("RecordingSid")]
         public string RecordingSid { get; set; }
 
         /// <summary>Anything that names a recording (a recording, a transcription): binds by type, then gives its RecordingSid.</summary>

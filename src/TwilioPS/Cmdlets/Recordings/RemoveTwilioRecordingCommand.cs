@@ -15,6 +15,7 @@ namespace TwilioPS.Cmdlets.Recordings
         [Alias("Sid")]
         [ValidateSid("RE")]
         [ArgumentCompleter(typeof(RecordingSidCompleter))]
+        [FromProperty("RecordingSid")]
         public string RecordingSid { get; set; }
 
         protected override string Target => RecordingSid;

@@ -14,6 +14,7 @@ namespace TwilioPS.Cmdlets.Recordings
         [Alias("Sid")]
         [ValidateSid("RE")]
         [ArgumentCompleter(typeof(RecordingSidCompleter))]
+        [FromProperty("RecordingSid")]
         public string RecordingSid { get; set; }
 
         [Parameter]

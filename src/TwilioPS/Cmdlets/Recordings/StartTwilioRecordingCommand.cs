@@ -15,6 +15,7 @@ namespace TwilioPS.Cmdlets.Recordings
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateSid("CA")]
         [ArgumentCompleter(typeof(CallSidCompleter))]
+        [FromProperty("CallSid")]
         public string CallSid { get; set; }
 
         [Parameter]

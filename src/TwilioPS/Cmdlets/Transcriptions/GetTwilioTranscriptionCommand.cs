@@ -23,6 +23,7 @@ namespace TwilioPS.Cmdlets.Transcriptions
         [Alias("Sid")]
         [ValidateSid("TR")]
         [ArgumentCompleter(typeof(TranscriptionSidCompleter))]
+        [FromProperty("TranscriptionSid")]
         public string TranscriptionSid { get; set; }
 
         /// <summary>The recording whose transcriptions to list.</summary>

@@ -15,6 +15,7 @@ namespace TwilioPS.Cmdlets.Transcriptions
         [Alias("Sid")]
         [ValidateSid("TR")]
         [ArgumentCompleter(typeof(TranscriptionSidCompleter))]
+        [FromProperty("TranscriptionSid")]
         public string TranscriptionSid { get; set; }
 
         protected override string Target => TranscriptionSid;

@@ -17,6 +17,7 @@ namespace TwilioPS.Cmdlets.Usage
         [Alias("Sid")]
         [ValidateSid("UT")]
         [ArgumentCompleter(typeof(UsageTriggerSidCompleter))]
+        [FromProperty("UsageTriggerSid")]
         public string UsageTriggerSid { get; set; }
 
         /// <summary>A trigger piped in: binds by type to the SID set, then gives its UsageTriggerSid (see TwilioConnectedCmdlet).</summary>

@@ -15,6 +15,7 @@ namespace TwilioPS.Cmdlets.Usage
         [Alias("Sid")]
         [ValidateSid("UT")]
         [ArgumentCompleter(typeof(UsageTriggerSidCompleter))]
+        [FromProperty("UsageTriggerSid")]
         public string UsageTriggerSid { get; set; }
 
         [Parameter]
