@@ -60,8 +60,9 @@ namespace TwilioPS.Emulator.Resources
 
         public static byte[] Mp3(int seconds, int channels)
         {
-            // ceil(seconds * 48000 / 1152) frames
-            long frames = ((long)seconds * Mp3SampleRate + Mp3SamplesPerFrame - 1) / Mp3SamplesPerFrame;
+            // ceil(seconds * 48000 / 1152) frames, and at least one: a recording shorter than a second is
+            // still a playable file, never an empty one.
+            long frames = Math.Max(1, ((long)seconds * Mp3SampleRate + Mp3SamplesPerFrame - 1) / Mp3SamplesPerFrame);
             var mp3 = new byte[checked((int)frames * Mp3FrameBytes)];
             for (long f = 0; f < frames; f++)
             {

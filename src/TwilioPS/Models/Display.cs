@@ -13,8 +13,8 @@ namespace TwilioPS.Models
         public static string Format(decimal? amount, string currency)
         {
             if (!amount.HasValue) return string.Empty;
-            // Twilio writes prices with a fixed number of decimals ("-0.01300"); the zeros say nothing.
-            string number = amount.Value.ToString("0.############################", CultureInfo.InvariantCulture);
+            // Twilio writes prices with a fixed number of decimals ("-0.01300"): zeros beyond the cents say nothing, and an amount shows at least its cents ("3.50").
+            string number = amount.Value.ToString("0.00##########################", CultureInfo.InvariantCulture);
             return (number + " " + (currency ?? string.Empty).ToUpperInvariant()).TrimEnd();
         }
     }

@@ -503,6 +503,18 @@ namespace TwilioPS.Tests.Emulator
             Assert.Equal(wav, same);
         }
 
+        /// <summary>A recording stopped within its first second is a playable file of one frame, never an empty one.</summary>
+        [Fact]
+        public async Task A_recording_under_a_second_is_still_one_mp3_frame()
+        {
+            using var api = Timed(out ManualClock clock);
+            (string sid, _) = await FinishedRecording(api, clock, 0);
+            (HttpResponseMessage message, byte[] mp3) = await api.GetBytes(api.RecordingPath(sid, ".mp3"));
+            Assert.Equal(HttpStatusCode.OK, message.StatusCode);
+            Assert.Equal(96, mp3.Length);
+            Assert.Equal(new byte[] { 0xFF, 0xFB, 0x14, 0xC4 }, mp3.Take(4).ToArray());
+        }
+
         [Fact]
         public async Task Mp3_is_a_run_of_MPEG1_layer_III_frames_covering_the_duration()
         {

@@ -275,8 +275,9 @@ namespace TwilioPS.Tests.Module
         {
             Assert.Equal("-0.013 USD", TwilioPS.Models.Money.Format(-0.01300m, "usd"));
             Assert.Equal("19.95 EUR", TwilioPS.Models.Money.Format(19.95m, "EUR"));
-            Assert.Equal("0 USD", TwilioPS.Models.Money.Format(0.000m, "USD"));
-            Assert.Equal("1.5", TwilioPS.Models.Money.Format(1.50m, null));
+            Assert.Equal("0.00 USD", TwilioPS.Models.Money.Format(0.000m, "USD"));
+            Assert.Equal("3.50 USD", TwilioPS.Models.Money.Format(3.5m, "USD"));
+            Assert.Equal("1.50", TwilioPS.Models.Money.Format(1.50m, null));
             Assert.Equal(string.Empty, TwilioPS.Models.Money.Format(null, "USD"));
         }
 

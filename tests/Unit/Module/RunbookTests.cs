@@ -202,7 +202,7 @@ function Get-AutomationPSCredential {
         {
             var clock = new ManualClock(new DateTimeOffset(yesterday.AddDays(-1).AddHours(10), TimeSpan.Zero));
             EmulatedSession s = AutomationSession(o => o.Clock = clock);
-            const string place = "New-TwilioCall -To $args[0] -From '+14155550100' -Twiml '<Response><Say>Hi</Say></Response>'";
+            const string place = "New-TwilioCall -To $args[0] -From '+14155550100' -Twiml '<Response><Say>Hi</Say><Pause length=\"20\"/></Response>'";
             string Place(string to, bool record) => (string)s.Run(place + (record ? " -Record" : "") + " | ForEach-Object Sid", to).Output.Single().BaseObject;
             string dayBefore = Place("+14155550101", true);
             clock.Set(new DateTimeOffset(yesterday.AddHours(10), TimeSpan.Zero));
