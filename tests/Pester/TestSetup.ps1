@@ -92,7 +92,8 @@ function Assert-TestNotFound {
     $record.TargetObject | Should -Be $Sid
 }
 
-# Asserts a refusal at parameter binding (before any request) whose message names the refused input.
+# Asserts a refusal at parameter binding (before any request) whose message names the refused input
+# (or, where PowerShell's own validation shows no value, such as a length, the parameter).
 function Assert-TestBindingError {
     param(
         [Parameter(Mandatory = $true)] [scriptblock] $Invoke,
