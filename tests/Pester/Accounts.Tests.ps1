@@ -93,4 +93,11 @@ Describe 'Accounts' {
             Get-TwilioAccount -AccountSid $unknown -ErrorAction Stop
         }
     }
+
+    It '<Command> asks first only if it cannot be undone (ConfirmImpact <Impact>)' -ForEach @(
+        @{ Command = 'New-TwilioAccount'; Impact = 'Medium' }
+        @{ Command = 'Set-TwilioAccount'; Impact = 'Medium' }
+    ) {
+        Get-TestConfirmImpact $Command | Should -Be $Impact
+    }
 }

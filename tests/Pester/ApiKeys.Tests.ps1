@@ -30,7 +30,7 @@ Describe 'API keys' {
         $shown | Should -BeLike "*$($key.Sid)*"
         $shown | Should -Not -BeLike "*$secret*"
 
-        $again = Get-TwilioApiKey -ApiKeySid $key.Sid -ErrorAction Stop
+        $again = $key | Get-TwilioApiKey -ErrorAction Stop
         $again.Secret | Should -BeNullOrEmpty
         $again.FriendlyName | Should -Be 'Nightly report runbook'
     }
@@ -90,5 +90,13 @@ Describe 'API keys' {
             Remove-TwilioApiKey -ApiKeySid 'AC0123456789abcdef0123456789abcdef' -Force -ErrorAction Stop
         }
         @(Get-TwilioApiKey -All -ErrorAction Stop).Count | Should -Be $before
+    }
+
+    It '<Command> asks first only if it cannot be undone (ConfirmImpact <Impact>)' -ForEach @(
+        @{ Command = 'Remove-TwilioApiKey'; Impact = 'High' }
+        @{ Command = 'New-TwilioApiKey'; Impact = 'Medium' }
+        @{ Command = 'Set-TwilioApiKey'; Impact = 'Medium' }
+    ) {
+        Get-TestConfirmImpact $Command | Should -Be $Impact
     }
 }

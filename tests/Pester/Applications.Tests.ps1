@@ -72,4 +72,12 @@ Describe 'Applications' {
             Get-TwilioApplication -ApplicationSid $victim.Sid -ErrorAction Stop
         }
     }
+
+    It '<Command> asks first only if it cannot be undone (ConfirmImpact <Impact>)' -ForEach @(
+        @{ Command = 'Remove-TwilioApplication'; Impact = 'High' }
+        @{ Command = 'New-TwilioApplication'; Impact = 'Medium' }
+        @{ Command = 'Set-TwilioApplication'; Impact = 'Medium' }
+    ) {
+        Get-TestConfirmImpact $Command | Should -Be $Impact
+    }
 }

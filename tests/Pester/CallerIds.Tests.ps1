@@ -22,7 +22,7 @@ Describe 'Outgoing caller IDs' {
         $request | Should -BeOfType ([TwilioPS.Models.TwilioValidationRequest])
         $request.ValidationCode | Should -Match '^[0-9]{6}$'
         $request.PhoneNumber | Should -Be '+14155550123'
-        (Get-TwilioCall -CallSid $request.CallSid -ErrorAction Stop).To | Should -Be '+14155550123'
+        ($request | Get-TwilioCall -ErrorAction Stop).To | Should -Be '+14155550123'
 
         $callerId = Wait-TestCondition { Get-TwilioOutgoingCallerId -PhoneNumber '+14155550123' -ErrorAction Stop }
         $callerId | Should -BeOfType ([TwilioPS.Models.TwilioOutgoingCallerId])
@@ -54,6 +54,7 @@ Describe 'Outgoing caller IDs' {
 
     It 'matches names with wildcards and refetches a caller ID piped in' {
         @(Get-TwilioOutgoingCallerId -FriendlyName 'support*' -ErrorAction Stop) | Should -HaveCount 2
+        @(Get-TwilioAccount -ErrorAction Stop | Get-TwilioOutgoingCallerId -ErrorAction Stop) | Should -HaveCount 3
         $one = Get-TwilioOutgoingCallerId -PhoneNumber '+14155550131' -ErrorAction Stop
         ($one | Get-TwilioOutgoingCallerId -ErrorAction Stop).Sid | Should -Be $one.Sid
     }
@@ -87,5 +88,13 @@ Describe 'Outgoing caller IDs' {
         Assert-TestNotFound -Sid $unknown -CommandType 'TwilioPS.Cmdlets.CallerIds.GetTwilioOutgoingCallerIdCommand' -Invoke {
             Get-TwilioOutgoingCallerId -OutgoingCallerIdSid $unknown -ErrorAction Stop
         }
+    }
+
+    It '<Command> asks first only if it cannot be undone (ConfirmImpact <Impact>)' -ForEach @(
+        @{ Command = 'Remove-TwilioOutgoingCallerId'; Impact = 'High' }
+        @{ Command = 'New-TwilioOutgoingCallerId'; Impact = 'Medium' }
+        @{ Command = 'Set-TwilioOutgoingCallerId'; Impact = 'Medium' }
+    ) {
+        Get-TestConfirmImpact $Command | Should -Be $Impact
     }
 }

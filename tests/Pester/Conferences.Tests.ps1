@@ -114,6 +114,12 @@ Describe 'Conferences' {
                 Should -Throw -ErrorId 'ParameterArgumentValidationError,TwilioPS.Cmdlets.Conferences.SetTwilioConferenceCommand'
         }
 
+        It 'announces to every live conference piped in (-AnnounceUrl)' {
+            $announced = @(Get-TwilioConference -Status in-progress -All -ErrorAction Stop | Set-TwilioConference -AnnounceUrl 'https://example.com/twiml/closing.xml' -ErrorAction Stop)
+            @($announced | ForEach-Object { $_.Sid }) | Should -Be @($conference.Sid)
+            $announced[0].Status | Should -Be 'in-progress'
+        }
+
         It '-Status completed -WhatIf ends nothing; from the pipeline it ends the conference' {
             $conference | Set-TwilioConference -Status completed -WhatIf
             (Get-TwilioConference -ConferenceSid $conference.Sid -ErrorAction Stop).Status | Should -Be 'in-progress'
@@ -123,5 +129,14 @@ Describe 'Conferences' {
             $ended.Status | Should -Be 'completed'
             (Get-TwilioConference -ConferenceSid $conference.Sid -ErrorAction Stop).Status | Should -Be 'completed'
         }
+    }
+
+    It '<Command> asks first only if it cannot be undone (ConfirmImpact <Impact>)' -ForEach @(
+        @{ Command = 'Remove-TwilioConferenceParticipant'; Impact = 'High' }
+        @{ Command = 'Add-TwilioConferenceParticipant'; Impact = 'Medium' }
+        @{ Command = 'Set-TwilioConferenceParticipant'; Impact = 'Medium' }
+        @{ Command = 'Set-TwilioConference'; Impact = 'Medium' }
+    ) {
+        Get-TestConfirmImpact $Command | Should -Be $Impact
     }
 }

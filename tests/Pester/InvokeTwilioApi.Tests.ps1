@@ -68,4 +68,10 @@ Describe 'Invoke-TwilioApi' {
             Invoke-TwilioApi -Path 'Calls.json' -Method PATCH -ErrorAction Stop
         }
     }
+
+    It '<Command> asks first only if it cannot be undone (ConfirmImpact <Impact>)' -ForEach @(
+        @{ Command = 'Invoke-TwilioApi'; Impact = 'Medium' }
+    ) {
+        Get-TestConfirmImpact $Command | Should -Be $Impact
+    }
 }

@@ -88,6 +88,7 @@ Describe 'Messages' {
             $all[0] | Should -BeOfType ([TwilioPS.Models.TwilioMessage])
             $all[0].Price | Should -BeOfType ([decimal])
             @(Get-TwilioMessage -To '+14155550121' -ErrorAction Stop | ForEach-Object { $_.Body }) | Should -Be @('Your order has shipped')
+            @(Get-TwilioAccount -ErrorAction Stop | Get-TwilioMessage -All -ErrorAction Stop) | Should -HaveCount $all.Count
         }
 
         It 'gets messages by SID from the pipeline' {
@@ -229,5 +230,16 @@ Describe 'Messages' {
             $measure.TooLong | Should -BeTrue
             $warnings | Should -HaveCount 1
         }
+    }
+
+    It '<Command> asks first only if it cannot be undone (ConfirmImpact <Impact>)' -ForEach @(
+        @{ Command = 'Remove-TwilioMessage'; Impact = 'High' }
+        @{ Command = 'Remove-TwilioMessageMedia'; Impact = 'High' }
+        @{ Command = 'Send-TwilioMessage'; Impact = 'Medium' }
+        @{ Command = 'Set-TwilioMessage'; Impact = 'Medium' }
+        @{ Command = 'Send-TwilioMessageFeedback'; Impact = 'Medium' }
+        @{ Command = 'Save-TwilioMessageMedia'; Impact = 'Medium' }
+    ) {
+        Get-TestConfirmImpact $Command | Should -Be $Impact
     }
 }

@@ -50,6 +50,7 @@ Describe 'Phone numbers' {
             $bought.Sid | Should -Match '^PN[0-9a-f]{32}$'
             $bought.PhoneNumber | Should -Be $found.PhoneNumber
             $bought.FriendlyName | Should -Be 'Support'
+            ($bought | Get-TwilioIncomingPhoneNumber -ErrorAction Stop).PhoneNumber | Should -Be $found.PhoneNumber
         }
 
         It 'buys nothing with -WhatIf, even with -Force' {
@@ -115,5 +116,13 @@ Describe 'Phone numbers' {
                 Get-TwilioIncomingPhoneNumber -IncomingPhoneNumberSid $kept[0].Sid -ErrorAction Stop
             }
         }
+    }
+
+    It '<Command> asks first only if it cannot be undone (ConfirmImpact <Impact>)' -ForEach @(
+        @{ Command = 'New-TwilioIncomingPhoneNumber'; Impact = 'High' }
+        @{ Command = 'Remove-TwilioIncomingPhoneNumber'; Impact = 'High' }
+        @{ Command = 'Set-TwilioIncomingPhoneNumber'; Impact = 'Medium' }
+    ) {
+        Get-TestConfirmImpact $Command | Should -Be $Impact
     }
 }

@@ -114,4 +114,13 @@ Describe 'Queues' {
             }
         }
     }
+
+    It '<Command> asks first only if it cannot be undone (ConfirmImpact <Impact>)' -ForEach @(
+        @{ Command = 'Remove-TwilioQueue'; Impact = 'High' }
+        @{ Command = 'New-TwilioQueue'; Impact = 'Medium' }
+        @{ Command = 'Set-TwilioQueue'; Impact = 'Medium' }
+        @{ Command = 'Pop-TwilioQueueMember'; Impact = 'Medium' }
+    ) {
+        Get-TestConfirmImpact $Command | Should -Be $Impact
+    }
 }

@@ -4,7 +4,7 @@
 Describe 'Recordings' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-        $emulator = Start-TwilioEmulator -SeedRecordings 4 -ClockSpeed 20 -CallDuration 3600
+        $emulator = Start-TwilioEmulator -SeedRecordings 3 -ClockSpeed 20 -CallDuration 3600
         $null = Connect-TestEmulator -Emulator $emulator -CallsPerSecond 100
         $longCall = '<Response><Pause length="3600"/></Response>'
     }
@@ -17,7 +17,7 @@ Describe 'Recordings' {
     Context 'Get-TwilioRecording' {
         It 'lists the seeded recordings as typed objects' {
             $recordings = @(Get-TwilioRecording -ErrorAction Stop)
-            $recordings | Should -HaveCount 4
+            $recordings | Should -HaveCount 3
             $recordings[0] | Should -BeOfType ([TwilioPS.Models.TwilioRecording])
             $recordings[0].Sid | Should -Match '^RE[0-9a-f]{32}$'
             $recordings[0].CallSid | Should -Match '^CA[0-9a-f]{32}$'
@@ -64,7 +64,7 @@ Describe 'Recordings' {
 
             $files = @(Get-TwilioRecording -ErrorAction Stop | Save-TwilioRecording -Path $folder -PassThru -ErrorAction Stop)
 
-            $files | Should -HaveCount 4
+            $files | Should -HaveCount 3
             $files[0] | Should -BeOfType ([System.IO.FileInfo])
             $expected = @(Get-TwilioRecording -ErrorAction Stop | ForEach-Object { $_.Sid + '.wav' } | Sort-Object)
             @(Get-ChildItem -LiteralPath $folder | ForEach-Object { $_.Name } | Sort-Object) | Should -Be $expected
@@ -152,5 +152,14 @@ Describe 'Recordings' {
             $victim | Remove-TwilioRecording -Force -ErrorAction Stop
             @(Get-TwilioRecording -All -ErrorAction Stop | Where-Object { $_.Sid -eq $victim.Sid }) | Should -HaveCount 0
         }
+    }
+
+    It '<Command> asks first only if it cannot be undone (ConfirmImpact <Impact>)' -ForEach @(
+        @{ Command = 'Remove-TwilioRecording'; Impact = 'High' }
+        @{ Command = 'Start-TwilioRecording'; Impact = 'Medium' }
+        @{ Command = 'Set-TwilioRecording'; Impact = 'Medium' }
+        @{ Command = 'Save-TwilioRecording'; Impact = 'Medium' }
+    ) {
+        Get-TestConfirmImpact $Command | Should -Be $Impact
     }
 }

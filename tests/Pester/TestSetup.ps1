@@ -105,6 +105,13 @@ function Assert-TestBindingError {
     $record.Exception.Message | Should -BeLike "*$([System.Management.Automation.WildcardPattern]::Escape($Refused))*"
 }
 
+# The ConfirmImpact a cmdlet declares: High asks before it acts (unless -Force or -Confirm:$false),
+# Medium acts unless the user lowered $ConfirmPreference.
+function Get-TestConfirmImpact([string] $Name) {
+    $type = (Get-Command -Name $Name -CommandType Cmdlet).ImplementingType
+    [Attribute]::GetCustomAttribute($type, [System.Management.Automation.CmdletAttribute]).ConfirmImpact
+}
+
 # Saves the Twilio environment variables, so a test can change them and put them back.
 function Save-TestEnvironment {
     $saved = @{}

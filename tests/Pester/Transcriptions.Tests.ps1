@@ -79,4 +79,11 @@ Describe 'Transcriptions' {
         $victim | Remove-TwilioTranscription -Force -ErrorAction Stop
         @(Get-TwilioTranscription -ErrorAction Stop | Where-Object { $_.Sid -eq $victim.Sid }) | Should -HaveCount 0
     }
+
+    It '<Command> asks first only if it cannot be undone (ConfirmImpact <Impact>)' -ForEach @(
+        @{ Command = 'Remove-TwilioTranscription'; Impact = 'High' }
+        @{ Command = 'Save-TwilioTranscription'; Impact = 'Medium' }
+    ) {
+        Get-TestConfirmImpact $Command | Should -Be $Impact
+    }
 }

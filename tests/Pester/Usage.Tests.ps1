@@ -100,4 +100,12 @@ Describe 'Usage and money' {
         $balance.Balance | Should -BeLessThan 20
         $balance.Currency | Should -Be 'USD'
     }
+
+    It '<Command> asks first only if it cannot be undone (ConfirmImpact <Impact>)' -ForEach @(
+        @{ Command = 'Remove-TwilioUsageTrigger'; Impact = 'High' }
+        @{ Command = 'New-TwilioUsageTrigger'; Impact = 'Medium' }
+        @{ Command = 'Set-TwilioUsageTrigger'; Impact = 'Medium' }
+    ) {
+        Get-TestConfirmImpact $Command | Should -Be $Impact
+    }
 }
