@@ -5,7 +5,7 @@
 Describe 'Tab completion' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-        $emulator = Start-TwilioEmulator -SeedCalls 5 -ClockSpeed 20 -CallDuration 3600
+        $emulator = Start-TwilioEmulator -SeedCalls 5 -ClockSpeed 20 -CallDuration 86400
         $null = Connect-TestEmulator -Emulator $emulator -CallsPerSecond 100
 
         $inConference = New-TwilioCall -To '+14155550103' -From $TestFrom -Twiml '<Response><Dial><Conference>Standup</Conference></Dial></Response>' -ErrorAction Stop

@@ -1,10 +1,10 @@
 # Conferences and their participants: two calls dial into one conference on a fast emulator clock and
-# stay there (an hour of emulated time) while the tests look at and change it.
+# stay there (a day of emulated time, over an hour of real time) while the tests look at and change it.
 
 Describe 'Conferences' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-        $emulator = Start-TwilioEmulator -ClockSpeed 20 -CallDuration 3600
+        $emulator = Start-TwilioEmulator -ClockSpeed 20 -CallDuration 86400
         $null = Connect-TestEmulator -Emulator $emulator -CallsPerSecond 100
         $joinStandup = '<Response><Dial><Conference>Standup</Conference></Dial></Response>'
 

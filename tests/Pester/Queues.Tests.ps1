@@ -1,10 +1,10 @@
-# Queues and their members: callers wait in a queue (an hour of emulated time on a fast clock) while the
+# Queues and their members: callers wait in a queue (a day of emulated time on a fast clock) while the
 # tests list, pop and change them.
 
 Describe 'Queues' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-        $emulator = Start-TwilioEmulator -ClockSpeed 20 -CallDuration 3600
+        $emulator = Start-TwilioEmulator -ClockSpeed 20 -CallDuration 86400
         $null = Connect-TestEmulator -Emulator $emulator -CallsPerSecond 100
         $agentUrl = 'https://example.com/twiml/agent'
     }

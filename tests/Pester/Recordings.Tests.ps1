@@ -4,9 +4,9 @@
 Describe 'Recordings' {
     BeforeAll {
         . (Join-Path $PSScriptRoot 'TestSetup.ps1')
-        $emulator = Start-TwilioEmulator -SeedRecordings 3 -ClockSpeed 20 -CallDuration 3600
+        $emulator = Start-TwilioEmulator -SeedRecordings 3 -ClockSpeed 20 -CallDuration 86400
         $null = Connect-TestEmulator -Emulator $emulator -CallsPerSecond 100
-        $longCall = '<Response><Pause length="3600"/></Response>'
+        $longCall = '<Response><Pause length="86400"/></Response>'
     }
 
     AfterAll {
