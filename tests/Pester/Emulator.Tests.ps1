@@ -49,6 +49,8 @@ Describe 'The emulator' {
     }
 
     It 'serves the -TwimlPath folder''s documents at <BaseUri>twiml/<file> without authentication' {
+        # Windows PowerShell does not load System.Net.Http by itself.
+        Add-Type -AssemblyName System.Net.Http
         $client = New-Object System.Net.Http.HttpClient
         try {
             $response = $client.GetAsync("$($seeded.BaseUri)twiml/hello.xml").GetAwaiter().GetResult()

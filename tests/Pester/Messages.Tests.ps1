@@ -86,7 +86,8 @@ Describe 'Messages' {
             $all = @(Get-TwilioMessage -All -ErrorAction Stop)
             $all.Count | Should -BeGreaterThan 7
             $all[0] | Should -BeOfType ([TwilioPS.Models.TwilioMessage])
-            $all[0].Price | Should -BeOfType ([decimal])
+            # Twilio prices a message once it is sent; the seeded ones are delivered.
+            ($all | Where-Object { $_.Status -eq 'delivered' } | Select-Object -First 1).Price | Should -BeOfType ([decimal])
             @(Get-TwilioMessage -To '+14155550121' -ErrorAction Stop | ForEach-Object { $_.Body }) | Should -Be @('Your order has shipped')
             @(Get-TwilioAccount -ErrorAction Stop | Get-TwilioMessage -All -ErrorAction Stop) | Should -HaveCount $all.Count
         }
