@@ -66,7 +66,8 @@ Describe 'Conferences' {
         }
 
         It 'Set-TwilioConferenceParticipant with nothing to change fails before any request' {
-            { Set-TwilioConferenceParticipant -ConferenceSid $conference.Sid -CallSid $callers[1].Sid -ErrorAction Stop } | Should -Throw
+            { Set-TwilioConferenceParticipant -ConferenceSid $conference.Sid -CallSid $callers[1].Sid -ErrorAction Stop } |
+                Should -Throw -ErrorId 'NothingToUpdate,TwilioPS.Cmdlets.Conferences.SetTwilioConferenceParticipantCommand'
         }
 
         It 'dials a new participant into the conference piped in (Get-TwilioConference | Add-TwilioConferenceParticipant)' {

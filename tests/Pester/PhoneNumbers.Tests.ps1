@@ -94,7 +94,8 @@ Describe 'Phone numbers' {
 
         It 'Set-TwilioIncomingPhoneNumber with nothing to change fails before any request' {
             $number = Get-TwilioIncomingPhoneNumber -First 1 -ErrorAction Stop
-            { Set-TwilioIncomingPhoneNumber -IncomingPhoneNumberSid $number.Sid -ErrorAction Stop } | Should -Throw -ExpectedMessage '*Nothing to change*'
+            { Set-TwilioIncomingPhoneNumber -IncomingPhoneNumberSid $number.Sid -ErrorAction Stop } |
+                Should -Throw -ErrorId 'NothingToUpdate,TwilioPS.Cmdlets.PhoneNumbers.SetTwilioIncomingPhoneNumberCommand' -ExpectedMessage '*Nothing to change*'
         }
 
         It 'New-TwilioIncomingPhoneNumber refuses a number without its + and country code at parameter binding' {
