@@ -244,6 +244,59 @@ Describe 'Calls' {
         }
     }
 
+    Context 'Set-TwilioCall' {
+        BeforeAll {
+            # A call that stays in progress: a day of emulated time on a fast clock.
+            $liveEmulator = Start-TwilioEmulator -ClockSpeed 20 -CallDuration 86400
+            $null = Connect-TestEmulator -Emulator $liveEmulator -CallsPerSecond 100
+            $live = New-TwilioCall -To $TestTo -From $TestFrom -Twiml '<Response><Pause length="86400"/></Response>' -ErrorAction Stop
+            $null = Wait-TestCallStatus -Sid $live.Sid -Status 'in-progress'
+        }
+
+        AfterAll {
+            Disconnect-Twilio
+            $liveEmulator | Stop-TwilioEmulator
+        }
+
+        It '-WhatIf changes nothing' {
+            Set-TwilioCall -CallSid $live.Sid -Status completed -WhatIf | Should -BeNullOrEmpty
+            (Get-TwilioCall -CallSid $live.Sid -ErrorAction Stop).Status | Should -Be 'in-progress'
+        }
+
+        It 'redirects a call in progress to new TwiML and returns the call typed' {
+            $redirected = Get-TwilioCall -CallSid $live.Sid -ErrorAction Stop | Set-TwilioCall -Twiml '<Response><Pause length="86400"/></Response>' -ErrorAction Stop
+            $redirected | Should -BeOfType ([TwilioPS.Models.TwilioCall])
+            $redirected.Sid | Should -Be $live.Sid
+            $redirected.Status | Should -Be 'in-progress'
+        }
+
+        It 'with nothing to change fails with NothingToUpdate before any request' {
+            { Set-TwilioCall -CallSid $live.Sid -ErrorAction Stop } |
+                Should -Throw -ErrorId 'NothingToUpdate,TwilioPS.Cmdlets.Calls.SetTwilioCallCommand'
+            (Get-TwilioCall -CallSid $live.Sid -ErrorAction Stop).Status | Should -Be 'in-progress'
+        }
+
+        It 'refuses <Case> at parameter binding, naming the input' -ForEach @(
+            @{ Case = 'a status Twilio does not take'; Refused = 'busy'; Invoke = { Set-TwilioCall -CallSid ('CA' + ('0' * 32)) -Status busy -ErrorAction Stop } }
+            @{ Case = 'a relative -Url'; Refused = '/twiml'; Invoke = { Set-TwilioCall -CallSid ('CA' + ('0' * 32)) -Url '/twiml' -ErrorAction Stop } }
+        ) {
+            Assert-TestBindingError -Invoke $Invoke -Refused $Refused -CommandType 'TwilioPS.Cmdlets.Calls.SetTwilioCallCommand'
+        }
+
+        It 'hangs up the call piped in with -Status completed' {
+            $ended = Get-TwilioCall -CallSid $live.Sid -ErrorAction Stop | Set-TwilioCall -Status completed -ErrorAction Stop
+            $ended.Status | Should -Be 'completed'
+        }
+    }
+
+    It '<Command> asks first only if it cannot be undone (ConfirmImpact <Impact>)' -ForEach @(
+        @{ Command = 'Remove-TwilioCall'; Impact = 'High' }
+        @{ Command = 'New-TwilioCall'; Impact = 'Medium' }
+        @{ Command = 'Set-TwilioCall'; Impact = 'Medium' }
+    ) {
+        Get-TestConfirmImpact $Command | Should -Be $Impact
+    }
+
     Context 'Calls-per-second throttle' {
         It 'waits between quick calls at -CallsPerSecond 1 and says so with -Verbose' {
             $null = Connect-TestEmulator -Emulator $emulator -CallsPerSecond 1

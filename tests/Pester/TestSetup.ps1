@@ -64,6 +64,54 @@ function Wait-TestCallStatus {
     return $current
 }
 
+# Polls until the script block returns something true (the emulator's clock moves calls, conferences and
+# queues along in the background), and returns what it last returned.
+function Wait-TestCondition {
+    param(
+        [Parameter(Mandatory = $true)] [scriptblock] $Condition,
+        [int] $TimeoutSeconds = 30
+    )
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    do {
+        $result = & $Condition
+        if ($result) { return $result }
+        Start-Sleep -Milliseconds 200
+    } while ([DateTime]::UtcNow -lt $deadline)
+    return $result
+}
+
+# Asserts the Twilio 20404 a SID that does not exist gets: ObjectNotFound, with the SID as TargetObject.
+function Assert-TestNotFound {
+    param(
+        [Parameter(Mandatory = $true)] [scriptblock] $Invoke,
+        [Parameter(Mandatory = $true)] [string] $Sid,
+        [Parameter(Mandatory = $true)] [string] $CommandType
+    )
+    $record = $Invoke | Should -Throw -ErrorId "Twilio20404,$CommandType" -PassThru
+    $record.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    $record.TargetObject | Should -Be $Sid
+}
+
+# Asserts a refusal at parameter binding (before any request) whose message names the refused input
+# (or, where PowerShell's own validation shows no value, such as a length, the parameter).
+function Assert-TestBindingError {
+    param(
+        [Parameter(Mandatory = $true)] [scriptblock] $Invoke,
+        [Parameter(Mandatory = $true)] [string] $Refused,
+        [Parameter(Mandatory = $true)] [string] $CommandType
+    )
+    $record = $Invoke | Should -Throw -ErrorId "ParameterArgumentValidationError,$CommandType" -PassThru
+    $record.Exception | Should -BeOfType ([System.Management.Automation.ParameterBindingException])
+    $record.Exception.Message | Should -BeLike "*$([System.Management.Automation.WildcardPattern]::Escape($Refused))*"
+}
+
+# The ConfirmImpact a cmdlet declares: High asks before it acts (unless -Force or -Confirm:$false),
+# Medium acts unless the user lowered $ConfirmPreference.
+function Get-TestConfirmImpact([string] $Name) {
+    $type = (Get-Command -Name $Name -CommandType Cmdlet).ImplementingType
+    [Attribute]::GetCustomAttribute($type, [System.Management.Automation.CmdletAttribute]).ConfirmImpact
+}
+
 # Saves the Twilio environment variables, so a test can change them and put them back.
 function Save-TestEnvironment {
     $saved = @{}

@@ -103,6 +103,45 @@ namespace TwilioPS.Tests.Build
                 $"{relativePath} uses Pester 4 assertion syntax:{Environment.NewLine}{string.Join(Environment.NewLine, legacy)}");
         }
 
+        /// <summary>The cmdlets the module manifest exports (CmdletsToExport), read with the PowerShell parser.</summary>
+        internal static string[] ExportedCmdlets()
+        {
+            ScriptBlockAst manifest = Parse("TwilioPS.psd1", out _);
+            var table = (HashtableAst)manifest.Find(node => node is HashtableAst, searchNestedScriptBlocks: false);
+            Assert.NotNull(table);
+            StatementAst value = table.KeyValuePairs
+                .Single(pair => string.Equals((pair.Item1 as StringConstantExpressionAst)?.Value, "CmdletsToExport", StringComparison.OrdinalIgnoreCase))
+                .Item2;
+            return value.FindAll(node => node is StringConstantExpressionAst, searchNestedScriptBlocks: false)
+                .Cast<StringConstantExpressionAst>()
+                .Select(s => s.Value)
+                .ToArray();
+        }
+
+        /// <summary>
+        /// Every exported cmdlet is run by name in some Pester test file, so a new cmdlet cannot ship
+        /// without a test a user's own pwsh and Pester can run.
+        /// </summary>
+        [Fact]
+        public void Every_exported_cmdlet_is_invoked_in_a_Pester_test_file()
+        {
+            string[] exported = ExportedCmdlets();
+            Assert.True(exported.Length > 60, $"CmdletsToExport lists only {exported.Length} cmdlets: the manifest was not read.");
+            var invoked = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string file in Directory.GetFiles(PesterDirectory, "*.Tests.ps1", SearchOption.AllDirectories))
+            {
+                ScriptBlockAst ast = Parse(Path.GetRelativePath(RepoRoot, file), out _);
+                foreach (CommandAst command in ast.FindAll(node => node is CommandAst, searchNestedScriptBlocks: true).Cast<CommandAst>())
+                {
+                    string name = command.GetCommandName();
+                    if (name != null) invoked.Add(name);
+                }
+            }
+            string[] untested = exported.Where(cmdlet => !invoked.Contains(cmdlet)).OrderBy(c => c, StringComparer.Ordinal).ToArray();
+            Assert.True(untested.Length == 0,
+                $"No tests/Pester/*.Tests.ps1 file runs these exported cmdlets:{Environment.NewLine}  " + string.Join(Environment.NewLine + "  ", untested));
+        }
+
         /// <summary>Code outside Pester 5's blocks runs at discovery, not with the tests; keep it in BeforeAll.</summary>
         [Theory]
         [MemberData(nameof(PesterScripts))]
