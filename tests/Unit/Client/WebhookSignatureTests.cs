@@ -92,5 +92,16 @@ namespace TwilioPS.Tests.Client
             Assert.True((bool)s.Run("Test-TwilioSignature $args[0] $args[1] -Parameters $form", Url, signed).Output.Single().BaseObject);
             Assert.Equal(0, s.RequestsSinceConnect);
         }
+
+        /// <summary>Twilio signs the absolute URL it requested: a relative one could never match, so it is refused, not answered false.</summary>
+        [Fact]
+        public void A_relative_URL_is_refused_before_checking()
+        {
+            using var s = new EmulatedSession();
+            s.PowerShell.SetVariable("form", new System.Collections.Hashtable(Form));
+            PowerShellResult r = s.Run("Test-TwilioSignature -Url '/voice.xml' -Signature '0/KCTR6DLpKmkAf8muzZqo1nDgQ=' -Parameters $form");
+            Assert.Empty(r.Output);
+            Assert.Contains("'/voice.xml' is not an absolute http or https URL", Assert.Single(r.Errors).Exception.Message);
+        }
     }
 }

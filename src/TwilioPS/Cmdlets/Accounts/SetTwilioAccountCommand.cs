@@ -35,7 +35,7 @@ namespace TwilioPS.Cmdlets.Accounts
             if (FriendlyName == null && Status == null)
             {
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Nothing to change: give -FriendlyName or -Status."),
-                    "NothingToUpdate", ErrorCategory.InvalidArgument, null));
+                    "NothingToUpdate", ErrorCategory.InvalidArgument, ErrorTarget));
             }
         }
 

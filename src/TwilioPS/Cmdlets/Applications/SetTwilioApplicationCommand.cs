@@ -32,7 +32,7 @@ namespace TwilioPS.Cmdlets.Applications
             if (BoundFormFields().Count == 0)
             {
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Nothing to change: give -FriendlyName, -VoiceUrl, -SmsUrl or another setting."),
-                    "NothingToUpdate", ErrorCategory.InvalidArgument, null));
+                    "NothingToUpdate", ErrorCategory.InvalidArgument, ErrorTarget));
             }
         }
 

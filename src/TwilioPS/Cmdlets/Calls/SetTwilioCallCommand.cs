@@ -38,7 +38,7 @@ namespace TwilioPS.Cmdlets.Calls
             {
                 ThrowTerminatingError(new ErrorRecord(
                     new PSArgumentException("Nothing to change: give -Url, -Twiml, -Status, -StatusCallback, -StatusCallbackMethod or -TimeLimit."),
-                    "NothingToUpdate", ErrorCategory.InvalidArgument, null));
+                    "NothingToUpdate", ErrorCategory.InvalidArgument, ErrorTarget));
             }
         }
 

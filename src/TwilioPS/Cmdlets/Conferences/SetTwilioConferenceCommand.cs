@@ -44,7 +44,7 @@ namespace TwilioPS.Cmdlets.Conferences
             {
                 ThrowTerminatingError(new ErrorRecord(
                     new PSArgumentException("Nothing to change: give -Status completed to end the conference, or -AnnounceUrl."),
-                    "NothingToUpdate", ErrorCategory.InvalidArgument, null));
+                    "NothingToUpdate", ErrorCategory.InvalidArgument, ErrorTarget));
             }
         }
 

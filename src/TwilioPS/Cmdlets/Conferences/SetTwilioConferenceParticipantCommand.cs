@@ -54,7 +54,7 @@ namespace TwilioPS.Cmdlets.Conferences
             {
                 ThrowTerminatingError(new ErrorRecord(
                     new PSArgumentException("Nothing to change: give -Muted, -Hold, -AnnounceUrl, -Coaching or another setting."),
-                    "NothingToUpdate", ErrorCategory.InvalidArgument, null));
+                    "NothingToUpdate", ErrorCategory.InvalidArgument, ErrorTarget));
             }
         }
 

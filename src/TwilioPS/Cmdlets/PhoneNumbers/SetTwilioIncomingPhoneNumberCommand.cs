@@ -39,7 +39,7 @@ namespace TwilioPS.Cmdlets.PhoneNumbers
             if (BoundFormFields().Count == 0)
             {
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Nothing to change: give -VoiceUrl, -VoiceApplicationSid, -SmsUrl, -DestinationAccountSid or another setting."),
-                    "NothingToUpdate", ErrorCategory.InvalidArgument, null));
+                    "NothingToUpdate", ErrorCategory.InvalidArgument, ErrorTarget));
             }
         }
 

@@ -37,7 +37,7 @@ namespace TwilioPS.Cmdlets.Queues
             if (FriendlyName == null && !MyInvocation.BoundParameters.ContainsKey(nameof(MaxSize)))
             {
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Nothing to change: give -FriendlyName or -MaxSize."),
-                    "NothingToUpdate", ErrorCategory.InvalidArgument, null));
+                    "NothingToUpdate", ErrorCategory.InvalidArgument, ErrorTarget));
             }
         }
 

@@ -31,7 +31,7 @@ namespace TwilioPS.Cmdlets.Usage
             if (BoundFormFields().Count == 0)
             {
                 ThrowTerminatingError(new ErrorRecord(new PSArgumentException("Nothing to change: give -CallbackUrl, -CallbackMethod or -FriendlyName."),
-                    "NothingToUpdate", ErrorCategory.InvalidArgument, null));
+                    "NothingToUpdate", ErrorCategory.InvalidArgument, ErrorTarget));
             }
         }
 

@@ -6,6 +6,7 @@ using System.Runtime.InteropServices;
 using System.Security;
 using TwilioPS.Client;
 using TwilioPS.Connection;
+using TwilioPS.Validation;
 
 namespace TwilioPS.Cmdlets.Webhooks
 {
@@ -23,6 +24,7 @@ namespace TwilioPS.Cmdlets.Webhooks
         /// <summary>The full URL Twilio requested, query string included, as Twilio knows it (the public one, not a proxy's).</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [ValidateWebhookUrl]   // a relative URL can never match: Twilio signs the absolute one
         public string Url { get; set; }
 
         /// <summary>The X-Twilio-Signature header's value.</summary>
