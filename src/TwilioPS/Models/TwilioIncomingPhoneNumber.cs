@@ -5,14 +5,13 @@ using System.Text.Json.Serialization;
 namespace TwilioPS.Models
 {
     /// <summary>A number the account owns, with what answers its calls and messages (Twilio's IncomingPhoneNumber resource).</summary>
-    public sealed class TwilioIncomingPhoneNumber : TwilioResource
+    public sealed class TwilioIncomingPhoneNumber : TwilioWebhookResource
     {
         /// <summary>The number's own SID under its own name, so it binds to -IncomingPhoneNumberSid down the pipeline.</summary>
         [Hidden, JsonIgnore] public string IncomingPhoneNumberSid => Sid;
 
         /// <summary>E.164: +14155550123.</summary>
         [JsonInclude] public string PhoneNumber { get; internal set; }
-        [JsonInclude] public string FriendlyName { get; internal set; }
 
         /// <summary>twilio (bought from Twilio) or hosted.</summary>
         [JsonInclude] public string Origin { get; internal set; }
@@ -22,27 +21,12 @@ namespace TwilioPS.Models
 
         [JsonInclude] public TwilioPhoneNumberCapabilities Capabilities { get; internal set; }
         [JsonInclude] public bool? Beta { get; internal set; }
-        [JsonInclude] public string ApiVersion { get; internal set; }
-
-        [JsonInclude] public string VoiceUrl { get; internal set; }
-        [JsonInclude] public string VoiceMethod { get; internal set; }
-        [JsonInclude] public string VoiceFallbackUrl { get; internal set; }
-        [JsonInclude] public string VoiceFallbackMethod { get; internal set; }
-        [JsonInclude] public bool? VoiceCallerIdLookup { get; internal set; }
 
         /// <summary>An application that answers calls instead of the voice URLs.</summary>
         [JsonInclude] public string VoiceApplicationSid { get; internal set; }
 
         /// <summary>voice or fax.</summary>
         [JsonInclude] public string VoiceReceiveMode { get; internal set; }
-
-        [JsonInclude] public string StatusCallback { get; internal set; }
-        [JsonInclude] public string StatusCallbackMethod { get; internal set; }
-
-        [JsonInclude] public string SmsUrl { get; internal set; }
-        [JsonInclude] public string SmsMethod { get; internal set; }
-        [JsonInclude] public string SmsFallbackUrl { get; internal set; }
-        [JsonInclude] public string SmsFallbackMethod { get; internal set; }
 
         /// <summary>An application that answers messages instead of the SMS URLs.</summary>
         [JsonInclude] public string SmsApplicationSid { get; internal set; }
