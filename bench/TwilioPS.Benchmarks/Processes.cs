@@ -23,9 +23,9 @@ namespace TwilioPS.Benchmarks
 
         public double Records(string key) => double.Parse(Result(key)[3], CultureInfo.InvariantCulture);
 
-        public List<(double Ms, long Records)> Runs() =>
-            _lines.Select(l => l.Split(' ')).Where(p => p.Length >= 4 && p[0] == "@result" && p[1].StartsWith("run", StringComparison.Ordinal))
-                .Select(p => (double.Parse(p[2], CultureInfo.InvariantCulture), long.Parse(p[3], CultureInfo.InvariantCulture))).ToList();
+        public List<(double Ms, long Records, double CpuMs)> Runs() =>
+            _lines.Select(l => l.Split(' ')).Where(p => p.Length >= 5 && p[0] == "@result" && p[1].StartsWith("run", StringComparison.Ordinal))
+                .Select(p => (double.Parse(p[2], CultureInfo.InvariantCulture), long.Parse(p[3], CultureInfo.InvariantCulture), double.Parse(p[4], CultureInfo.InvariantCulture))).ToList();
 
         public string[] Lines(string tag) => _lines.Where(l => l.StartsWith(tag + " ", StringComparison.Ordinal)).Select(l => l.Substring(tag.Length + 1)).ToArray();
     }

@@ -21,10 +21,12 @@ function list(limit) {
 (async () => {
   if (Number(warmupRecords) > 0) await list(Number(warmupRecords));
   for (let run = 0; run < Number(runs); run++) {
+    const cpu = process.cpuUsage();
     const started = process.hrtime.bigint();
     const records = await list(0);
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    console.log(`@result run${run} ${ms} ${records}`);
+    const used = process.cpuUsage(cpu);
+    console.log(`@result run${run} ${ms} ${records} ${(used.user + used.system) / 1000}`);
   }
 })().catch((error) => {
   console.error(error);

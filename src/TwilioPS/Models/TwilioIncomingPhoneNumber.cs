@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text.Json.Serialization;
+using TwilioPS.Client;
 
 namespace TwilioPS.Models
 {
@@ -61,6 +62,6 @@ namespace TwilioPS.Models
         [JsonInclude] public string EmergencyAddressSid { get; internal set; }
         [JsonInclude] public string EmergencyAddressStatus { get; internal set; }
 
-        [JsonInclude] public Dictionary<string, string> SubresourceUris { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(SubresourceUrisConverter))] public Dictionary<string, string> SubresourceUris { get; internal set; }
     }
 }

@@ -48,6 +48,6 @@ namespace TwilioPS.Models
 
         [JsonInclude] public string ApiVersion { get; internal set; }
 
-        [JsonInclude] public Dictionary<string, string> SubresourceUris { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(SubresourceUrisConverter))] public Dictionary<string, string> SubresourceUris { get; internal set; }
     }
 }

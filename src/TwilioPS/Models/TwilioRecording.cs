@@ -53,6 +53,6 @@ namespace TwilioPS.Models
 
         [JsonInclude] public JsonElement? EncryptionDetails { get; internal set; }
 
-        [JsonInclude] public Dictionary<string, string> SubresourceUris { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(SubresourceUrisConverter))] public Dictionary<string, string> SubresourceUris { get; internal set; }
     }
 }
