@@ -94,6 +94,8 @@ namespace TwilioPS.Benchmarks
             {
                 double best = double.MaxValue, first = 0, bestCpu = double.MaxValue, firstCpu = 0;
                 int records = 0;
+                TimeSpan pause = GC.GetTotalPauseDuration();
+                int[] collections = { GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2) };
                 for (int run = 0; run < 4; run++)
                 {
                     double cpu = CpuMs();
@@ -105,6 +107,9 @@ namespace TwilioPS.Benchmarks
                 }
                 Report(key + "-first", first, records, firstCpu);
                 Report(key + "-warm", best, records, bestCpu);
+                // Four runs together: how much of the time went to collecting what the runs allocated.
+                Report(key + "-gc-pause-4-runs", (GC.GetTotalPauseDuration() - pause).TotalMilliseconds,
+                    (GC.CollectionCount(0) - collections[0]) * 10000L + (GC.CollectionCount(1) - collections[1]) * 100L + GC.CollectionCount(2) - collections[2]);
             }
             return 0;
         }
