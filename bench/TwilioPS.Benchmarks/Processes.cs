@@ -23,6 +23,13 @@ namespace TwilioPS.Benchmarks
 
         public double Records(string key) => double.Parse(Result(key)[3], CultureInfo.InvariantCulture);
 
+        public double Cpu(string key) => double.Parse(Result(key)[4], CultureInfo.InvariantCulture);
+
+        /// <summary>Every report of a key, in order (a child that repeats a measurement).</summary>
+        public List<(double Ms, double CpuMs)> All(string key) =>
+            _lines.Select(l => l.Split(' ')).Where(p => p.Length >= 5 && p[0] == "@result" && p[1] == key)
+                .Select(p => (double.Parse(p[2], CultureInfo.InvariantCulture), double.Parse(p[4], CultureInfo.InvariantCulture))).ToList();
+
         public List<(double Ms, long Records, double CpuMs)> Runs() =>
             _lines.Select(l => l.Split(' ')).Where(p => p.Length >= 5 && p[0] == "@result" && p[1].StartsWith("run", StringComparison.Ordinal))
                 .Select(p => (double.Parse(p[2], CultureInfo.InvariantCulture), long.Parse(p[3], CultureInfo.InvariantCulture), double.Parse(p[4], CultureInfo.InvariantCulture))).ToList();

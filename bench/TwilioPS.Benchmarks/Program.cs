@@ -59,13 +59,14 @@ namespace TwilioPS.Benchmarks
                 foreach (var (label, first) in new[] { ("first run, fresh process", true), ("warm, best of 3", false) })
                 {
                     double baseline = loop.Pick(first);
-                    table.Add($"List 100k: .NET HttpClient + STJ source-gen loop, {label}", loop.Records, Ms(baseline), "1.00x (baseline)", "", null);
+                    table.Add($"List 100k: .NET HttpClient + STJ source-gen loop, {label}", loop.Records, Ms(baseline), "1.00x (baseline)", "", null, loop.PickCpu(first));
                     if (node != null)
-                        table.Add($"List 100k: twilio-node {TwilioNode.Version(twilioNode)} calls.each, {label}", node.Records, Ms(node.Pick(first)), $"{node.Pick(first) / baseline:0.00}x .NET", "", null);
+                        table.Add($"List 100k: twilio-node {TwilioNode.Version(twilioNode)} calls.each, {label}", node.Records, Ms(node.Pick(first)), $"{node.Pick(first) / baseline:0.00}x .NET", "", null, node.PickCpu(first));
                     double mine = module.Pick(first);
-                    string ratio = $"{mine / baseline:0.00}x .NET" + (node == null ? "" : $", {mine / node.Pick(first):0.00}x node");
+                    string ratio = $"{mine / baseline:0.00}x .NET" + (node == null ? "" : $", {mine / node.Pick(first):0.00}x node")
+                        + $"; CPU {module.PickCpu(first) / loop.PickCpu(first):0.00}x .NET" + (node == null ? "" : $", {module.PickCpu(first) / node.PickCpu(first):0.00}x node");
                     table.Add($"List 100k: Get-TwilioCall -All | ForEach-Object {{ $n++ }}, {label}", module.Records, Ms(mine), ratio,
-                        "<= 0.8x .NET, <= 0.5x node", mine <= 0.8 * baseline && (node == null || mine <= 0.5 * node.Pick(first)));
+                        "<= 0.8x .NET, <= 0.5x node", mine <= 0.8 * baseline && (node == null || mine <= 0.5 * node.Pick(first)), module.PickCpu(first));
                 }
                 complete &= loop.Records == Calls && module.Records == Calls && (node == null || node.Records == Calls);
 
@@ -77,6 +78,16 @@ namespace TwilioPS.Benchmarks
                 table.Add("Start-up: Connect-Twilio + first Get-TwilioCall, after the import", (long)startup.Records("connect-first"), Ms(startup.Value("connect-first")), "", "", null);
                 table.Notes.Add("Assemblies Import-Module loads: " + string.Join(", ", imported));
                 table.Notes.Add("Loaded later by Connect-Twilio + the first Get-TwilioCall: " + string.Join(", ", startup.Lines("@first-loaded")));
+
+                // Where a warm listing's time goes, from the same run: see docs/benchmarks.md.
+                var profile = Child.Bench(new[] { "child-profile", manifest }.Concat(connection));
+                foreach (string key in new[] { "pager-only", "foreach-object", "powershell-foreach-object-alone" })
+                    table.Notes.Add(FormattableString.Invariant(
+                        $"Profile, {key}: warm {profile.Value(key + "-warm"):N0} ms (CPU {profile.Cpu(key + "-warm"):N0} ms); GC pauses over 4 runs {profile.Value(key + "-gc-pause-4-runs"):N0} ms, collections gen0/gen1/gen2 {Collections(profile.Records(key + "-gc-pause-4-runs"))}"));
+                var parse = Child.Bench(new[] { "child-parse", manifest }.Concat(connection));
+                foreach (string key in new[] { "module", "plain" })
+                    table.Notes.Add(FormattableString.Invariant(
+                        $"Profile, parse 100 x one 1000-call page, {key}: best CPU {parse.All("parse-" + key).Min(r => r.CpuMs):N0} ms, {parse.Value("parse-alloc-" + key) / 100_000:N0} bytes allocated per call"));
 
                 foreach (int records in new[] { 10_000, Calls })
                 {
@@ -99,7 +110,7 @@ namespace TwilioPS.Benchmarks
                 if (twilioNode != null) rows.Add(("twilio-node calls.each", Measured.From(Child.Node(twilioNode, connection, PageSize, 2000, 1))));
                 foreach (var (name, m) in rows)
                     table.Add($"Latency {LatencyMs} ms/request, 100 pages: {name}", m.Records, Ms(m.First), $"{m.First / ideal:0.00}x of 100 x {LatencyMs} ms",
-                        name.StartsWith("Get-", StringComparison.Ordinal) ? "<= 1.05x" : "", name.StartsWith("Get-", StringComparison.Ordinal) ? m.First <= 1.05 * ideal : null);
+                        name.StartsWith("Get-", StringComparison.Ordinal) ? "<= 1.05x" : "", name.StartsWith("Get-", StringComparison.Ordinal) ? m.First <= 1.05 * ideal : null, m.FirstCpu);
             }
 
             complete &= Throttle.Measure(manifest, table);
@@ -137,6 +148,9 @@ namespace TwilioPS.Benchmarks
             return best;
         }
 
+        private static string Collections(double packed) =>
+            FormattableString.Invariant($"{(long)packed / 10000}/{(long)packed / 100 % 100}/{(long)packed % 100}");
+
         private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         private static string Ms(double ms) => $"{ms:N0} ms";
@@ -147,17 +161,24 @@ namespace TwilioPS.Benchmarks
     {
         public double First;
         public double Warm;
+        public double FirstCpu;
+        public double WarmCpu;
         public long Records;
 
         public double Pick(bool first) => first ? First : Warm;
 
+        public double PickCpu(bool first) => first ? FirstCpu : WarmCpu;
+
         public static Measured From(ChildResult result)
         {
             var runs = result.Runs();
+            var warm = runs.Count > 1 ? runs.Skip(1).OrderBy(r => r.Ms).First() : runs[0];
             return new Measured
             {
                 First = runs[0].Ms,
-                Warm = runs.Count > 1 ? runs.Skip(1).Min(r => r.Ms) : runs[0].Ms,
+                Warm = warm.Ms,
+                FirstCpu = runs[0].CpuMs,
+                WarmCpu = warm.CpuMs,
                 Records = runs.Min(r => r.Records),
             };
         }
@@ -169,16 +190,16 @@ namespace TwilioPS.Benchmarks
 
         public List<string> Notes { get; } = new List<string>();
 
-        public void Add(string scenario, long records, string measured, string ratio, string target, bool? met) =>
-            _rows.Add(new[] { scenario, records > 0 ? records.ToString("N0", CultureInfo.InvariantCulture) : "", measured, ratio, target, met == null ? "" : met.Value ? "yes" : "NO" });
+        public void Add(string scenario, long records, string measured, string ratio, string target, bool? met, double cpuMs = -1) =>
+            _rows.Add(new[] { scenario, records > 0 ? records.ToString("N0", CultureInfo.InvariantCulture) : "", measured, cpuMs >= 0 ? cpuMs.ToString("N0", CultureInfo.InvariantCulture) : "", ratio, target, met == null ? "" : met.Value ? "yes" : "NO" });
 
         public void Print()
         {
-            string[] header = { "Row", "Records", "Measured", "Ratio", "Target", "Met" };
+            string[] header = { "Row", "Records", "Measured", "CPU ms", "Ratio", "Target", "Met" };
             int[] widths = header.Select((h, i) => Math.Max(h.Length, _rows.Count == 0 ? 0 : _rows.Max(r => r[i].Length))).ToArray();
-            string Line(string[] cells) => "| " + string.Join(" | ", cells.Select((c, i) => i == 1 || i == 2 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))) + " |";
+            string Line(string[] cells) => "| " + string.Join(" | ", cells.Select((c, i) => i >= 1 && i <= 3 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))) + " |";
             Console.WriteLine(Line(header));
-            Console.WriteLine("|" + string.Join("|", widths.Select((w, i) => i == 1 || i == 2 ? new string('-', w + 1) + ":" : new string('-', w + 2))) + "|");
+            Console.WriteLine("|" + string.Join("|", widths.Select((w, i) => i >= 1 && i <= 3 ? new string('-', w + 1) + ":" : new string('-', w + 2))) + "|");
             foreach (string[] row in _rows) Console.WriteLine(Line(row));
             Console.WriteLine();
             foreach (string note in Notes) Console.WriteLine(note);
