@@ -1,176 +1,216 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.Diagnostics;
+using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Reflection;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Threading.Tasks;
 using TwilioPS.Emulator;
 
 namespace TwilioPS.Benchmarks
 {
     /// <summary>
-    /// Get-TwilioCall -All over N emulated calls against the loop a script author would write by hand:
-    /// HttpClient + System.Text.Json, following next_page_uri. Same emulator, same pages, one process.
-    /// Each scenario runs once to warm up, then the best of several runs is reported.
+    /// The figures a user feels, in one table from one run: listing 100,000 calls with Get-TwilioCall
+    /// -All against a hand-written .NET loop and the official twilio package for Node.js, each first
+    /// in a fresh process and then warm; how much of 100 ms added to every request the paging hides;
+    /// memory while records stream; start-up; and the call throttle's accuracy. The emulator runs in
+    /// its own process, and its time to serve the pages alone shows it is not what is measured.
     /// </summary>
     internal static class Program
     {
+        private const int Calls = 100_000;
+        private const int PageSize = 1000;
+        private const int WarmRuns = 3;
+        private const int LatencyMs = 100;
+
+        private static string Setting(string key) =>
+            typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value;
+
         private static async Task<int> Main(string[] args)
         {
-            int calls = args.Length > 0 ? int.Parse(args[0]) : 100_000;
-            int pageSize = args.Length > 1 ? int.Parse(args[1]) : 1000;
-            int runs = args.Length > 2 ? int.Parse(args[2]) : 3;
-            string manifest = typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ModuleManifest").Value;
+            if (Children.TryRun(args, out int childExit)) return childExit;
 
-            using TwilioEmulator emulator = TwilioEmulator.Start(new EmulatorOptions { SeedCalls = calls });
-            Console.WriteLine($"Emulator at {emulator.BaseUri} with {calls:N0} calls; PageSize {pageSize}; best of {runs} runs after a warm-up.");
+            string manifest = Setting("ModuleManifest");
+            string repoRoot = Setting("RepoRoot");
+            string twilioNode = TwilioNode.Install(repoRoot);
+            var table = new Table();
+            bool complete = true;
 
-            using var http = new HttpClient { BaseAddress = emulator.BaseUri };
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-                Convert.ToBase64String(Encoding.UTF8.GetBytes(emulator.AccountSid + ":" + emulator.AuthToken)));
-            string first = $"/2010-04-01/Accounts/{emulator.AccountSid}/Calls.json?PageSize={pageSize}";
+            Console.WriteLine($"Machine: {Environment.ProcessorCount} CPUs, {Machine.MemoryGiB():0.0} GiB, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; node {TwilioNode.NodeVersion() ?? "absent"}");
 
-            using Runspace runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
-            runspace.Open();
-            Invoke(runspace, "Import-Module $args[0]; Connect-Twilio -BaseUri $args[1] -Credential ([pscredential]::new($args[2], (ConvertTo-SecureString $args[3] -AsPlainText -Force)))",
-                manifest, emulator.BaseUri, emulator.AccountSid, emulator.AuthToken);
-
-            var results = new List<(string Name, Measurement M)>
+            Measured loop, module, node;
+            using (EmulatorProcess emulator = EmulatorProcess.Start(Setting("EmulatorPath"), Calls, null))
             {
-                ("HttpClient + System.Text.Json loop (baseline)", await Measure(runs, () => PlainLoop(http, first))),
-                ("Get-TwilioCall -All (hosted PowerShell 7.6)", await Measure(runs, () => Task.FromResult(
-                    Invoke(runspace, $"Get-TwilioCall -All -PageSize {pageSize}").Count))),
-                ("Get-TwilioCall -All | ForEach-Object Sid", await Measure(runs, () => Task.FromResult(
-                    Invoke(runspace, $"Get-TwilioCall -All -PageSize {pageSize} | ForEach-Object Sid").Count))),
-            };
+                Console.WriteLine($"Emulator (own process) at {emulator.BaseUri}: {Calls:N0} calls, PageSize {PageSize}.");
+                string[] connection = { emulator.BaseUri.ToString(), emulator.AccountSid, emulator.AuthToken };
+                // First, so every tool after it meets an emulator whose own first-request costs are paid.
+                double serve = await ServePagesAlone(emulator);
 
-            double baseline = results[0].M.Elapsed.TotalMilliseconds;
-            Console.WriteLine();
-            Console.WriteLine($"| {"Scenario",-48} | {"Records",8} | {"ms",8} | {"vs baseline",11} | {"alloc MB",9} |");
-            Console.WriteLine($"|{new string('-', 50)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 13)}|{new string('-', 11)}|");
-            foreach (var (name, m) in results)
-                Console.WriteLine($"| {name,-48} | {m.Records,8:N0} | {m.Elapsed.TotalMilliseconds,8:N0} | {m.Elapsed.TotalMilliseconds / baseline,10:0.00}x | {m.AllocatedBytes / 1048576.0,9:N0} |");
+                loop = Measured.From(Child.Bench(new[] { "child-loop" }.Concat(connection).Concat(new[] { Str(PageSize), "0", Str(1 + WarmRuns) })));
+                module = Measured.From(Child.Bench(new[] { "child-module", manifest }.Concat(connection).Concat(new[] { Str(PageSize), "0", Str(1 + WarmRuns) })));
+                node = twilioNode == null ? null : Measured.From(Child.Node(twilioNode, connection, PageSize, 0, 1 + WarmRuns));
 
-            bool throttleHeld = MeasureThrottle(runspace, emulator);
-            return results.All(r => r.M.Records == calls) && throttleHeld ? 0 : 1;
-        }
+                table.Add("Emulator alone: serve the 100 pages (raw GETs, bodies discarded), warm", Calls, Ms(serve),
+                    $"{serve / module.Warm:0.00}x module warm", "well under the module's time", serve < module.Warm * 0.5);
+                foreach (var (label, first) in new[] { ("first run, fresh process", true), ("warm, best of 3", false) })
+                {
+                    double baseline = loop.Pick(first);
+                    table.Add($"List 100k: .NET HttpClient + STJ source-gen loop, {label}", loop.Records, Ms(baseline), "1.00x (baseline)", "", null, loop.PickCpu(first));
+                    if (node != null)
+                        table.Add($"List 100k: twilio-node {TwilioNode.Version(twilioNode)} calls.each, {label}", node.Records, Ms(node.Pick(first)), $"{node.Pick(first) / baseline:0.00}x .NET", "", null, node.PickCpu(first));
+                    double mine = module.Pick(first);
+                    string ratio = $"{mine / baseline:0.00}x .NET" + (node == null ? "" : $", {mine / node.Pick(first):0.00}x node")
+                        + $"; CPU {module.PickCpu(first) / loop.PickCpu(first):0.00}x .NET" + (node == null ? "" : $", {module.PickCpu(first) / node.PickCpu(first):0.00}x node");
+                    table.Add($"List 100k: Get-TwilioCall -All | ForEach-Object {{ $n++ }}, {label}", module.Records, Ms(mine), ratio,
+                        "<= 0.8x .NET, <= 0.5x node", mine <= 0.8 * baseline && (node == null || mine <= 0.5 * node.Pick(first)), module.PickCpu(first));
+                }
+                complete &= loop.Records == Calls && module.Records == Calls && (node == null || node.Records == Calls);
 
-        /// <summary>
-        /// 300 New-TwilioCall at -CallsPerSecond 20, through the pipeline to the emulator: the rate the
-        /// throttle achieved and the closest and widest gaps, from the release times it recorded.
-        /// </summary>
-        private static bool MeasureThrottle(Runspace runspace, TwilioEmulator emulator)
-        {
-            const int Calls = 300;
-            const double Target = 20;
-            Invoke(runspace, "Connect-Twilio -BaseUri $args[0] -Credential ([pscredential]::new($args[1], (ConvertTo-SecureString $args[2] -AsPlainText -Force))) -CallsPerSecond $args[3]",
-                emulator.BaseUri, emulator.AccountSid, emulator.AuthToken, Target);
-            int created = Invoke(runspace, $"1..{Calls} | ForEach-Object {{ '+1415555{{0:0000}}' -f $_ }} | New-TwilioCall -From '+14155550100' -Twiml '<Response/>'").Count;
+                var startup = Child.Bench(new[] { "child-startup", manifest }.Concat(connection));
+                string[] imported = startup.Lines("@import-loaded");
+                string[] unwanted = imported.Where(n => n.StartsWith("TwilioPS.Emulator", StringComparison.Ordinal) || n.StartsWith("Polly", StringComparison.Ordinal) || n.Contains("RateLimiting", StringComparison.Ordinal)).ToArray();
+                table.Add($"Start-up: Import-Module out/TwilioPS, fresh process ({imported.Length} assemblies loaded)", 0, Ms(startup.Value("import")),
+                    unwanted.Length == 0 ? "emulator, Polly, rate limiting not loaded" : "loads " + string.Join(", ", unwanted), "none of them loaded", unwanted.Length == 0);
+                table.Add("Start-up: Connect-Twilio + first Get-TwilioCall, after the import", (long)startup.Records("connect-first"), Ms(startup.Value("connect-first")), "", "", null);
+                table.Notes.Add("Assemblies Import-Module loads: " + string.Join(", ", imported));
+                table.Notes.Add("Loaded later by Connect-Twilio + the first Get-TwilioCall: " + string.Join(", ", startup.Lines("@first-loaded")));
 
-            // The release times are internal to the module: read them the way a debugger would.
-            object connection = Invoke(runspace, "Get-TwilioContext")[0].BaseObject;
-            const BindingFlags Internal = BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;
-            object client = connection.GetType().GetProperty("Client", Internal).GetValue(connection);
-            object throttle = client.GetType().GetProperty("CallThrottle", Internal).GetValue(client);
-            var releases = (long[])throttle.GetType().GetMethod("RecentReleases", Internal).Invoke(throttle, null);
-            double[] gaps = releases.Zip(releases.Skip(1), (a, b) => (b - a) * 1000.0 / Stopwatch.Frequency).ToArray();
-            double rate = (releases.Length - 1) * (double)Stopwatch.Frequency / (releases[^1] - releases[0]);
+                // Where a warm listing's time goes, from the same run: see docs/benchmarks.md.
+                var profile = Child.Bench(new[] { "child-profile", manifest }.Concat(connection));
+                foreach (string key in new[] { "pager-only", "foreach-object", "powershell-foreach-object-alone" })
+                    table.Notes.Add(FormattableString.Invariant(
+                        $"Profile, {key}: warm {profile.Value(key + "-warm"):N0} ms (CPU {profile.Cpu(key + "-warm"):N0} ms); GC pauses over 4 runs {profile.Value(key + "-gc-pause-4-runs"):N0} ms, collections gen0/gen1/gen2 {Collections(profile.Records(key + "-gc-pause-4-runs"))}"));
+                var parse = Child.Bench(new[] { "child-parse", manifest }.Concat(connection));
+                foreach (string key in new[] { "module", "plain" })
+                    table.Notes.Add(FormattableString.Invariant(
+                        $"Profile, parse 100 x one 1000-call page, {key}: best CPU {parse.All("parse-" + key).Min(r => r.CpuMs):N0} ms, {parse.Value("parse-alloc-" + key) / 100_000:N0} bytes allocated per call"));
 
-            Console.WriteLine();
-            Console.WriteLine($"| {"Call throttle, 300 New-TwilioCall at 20 CPS",-48} | {"created",8} | {"rate/s",8} | {"vs target",11} | {"gap ms min / max",17} |");
-            Console.WriteLine($"|{new string('-', 50)}|{new string('-', 10)}|{new string('-', 10)}|{new string('-', 13)}|{new string('-', 19)}|");
-            Console.WriteLine($"| {"released where the request is sent",-48} | {created,8:N0} | {rate,8:0.000} | {rate / Target,10:0.000}x | {gaps.Min(),7:0.000} / {gaps.Max(),7:0.000} |");
-            return created == Calls && gaps.Min() >= 1000 / Target;
-        }
+                foreach (int records in new[] { 10_000, Calls })
+                {
+                    var memory = Child.Bench(new[] { "child-memory", manifest }.Concat(connection).Concat(new[] { Str(records) }));
+                    double growth = memory.Value("growth") / 1048576.0;
+                    table.Add($"Memory: peak working-set growth listing {records:N0} (streamed)", (long)memory.Records("growth"), $"{growth:0.0} MB", "", "< 32 MB", growth < 32);
+                }
+            }
 
-        private sealed class Measurement
-        {
-            public int Records;
-            public TimeSpan Elapsed;
-            public long AllocatedBytes;
-        }
-
-        private static async Task<Measurement> Measure(int runs, Func<Task<int>> scenario)
-        {
-            await scenario(); // warm-up: JIT, connection pool, emulator caches
-            Measurement best = null;
-            for (int i = 0; i < runs; i++)
+            using (EmulatorProcess slow = EmulatorProcess.Start(Setting("EmulatorPath"), Calls, $"GET *: latency={LatencyMs}ms"))
             {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                long allocated = GC.GetTotalAllocatedBytes(precise: true);
+                string[] connection = { slow.BaseUri.ToString(), slow.AccountSid, slow.AuthToken };
+                double ideal = Calls / PageSize * LatencyMs;
+                // A two-page warm-up first: the figure is what paging hides, not the first run's JIT.
+                var rows = new List<(string, Measured)>
+                {
+                    ("Get-TwilioCall -All | ForEach-Object", Measured.From(Child.Bench(new[] { "child-module", manifest }.Concat(connection).Concat(new[] { Str(PageSize), "2000", "1" })))),
+                    (".NET loop", Measured.From(Child.Bench(new[] { "child-loop" }.Concat(connection).Concat(new[] { Str(PageSize), "2000", "1" })))),
+                };
+                if (twilioNode != null) rows.Add(("twilio-node calls.each", Measured.From(Child.Node(twilioNode, connection, PageSize, 2000, 1))));
+                foreach (var (name, m) in rows)
+                    table.Add($"Latency {LatencyMs} ms/request, 100 pages: {name}", m.Records, Ms(m.First), $"{m.First / ideal:0.00}x of 100 x {LatencyMs} ms",
+                        name.StartsWith("Get-", StringComparison.Ordinal) ? "<= 1.05x" : "", name.StartsWith("Get-", StringComparison.Ordinal) ? m.First <= 1.05 * ideal : null, m.FirstCpu);
+            }
+
+            complete &= Throttle.Measure(manifest, table);
+            Console.WriteLine();
+            table.Print();
+            return complete ? 0 : 1;
+        }
+
+        /// <summary>The emulator's share: the same pages fetched and thrown away, no parsing, best of 3 after a warm-up.</summary>
+        private static async Task<double> ServePagesAlone(EmulatorProcess emulator)
+        {
+            using HttpClient http = PlainLoop.CreateClient(emulator.BaseUri, emulator.AccountSid, emulator.AuthToken);
+            var uris = new List<string>();
+            string next = PlainLoop.FirstPage(emulator.AccountSid, PageSize);
+            while (next != null)
+            {
+                uris.Add(next);
+                using var response = await http.GetAsync(next);
+                using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+                next = document.RootElement.GetProperty("next_page_uri").GetString();
+            }
+            double best = double.MaxValue;
+            for (int run = 0; run < WarmRuns; run++)
+            {
                 var watch = Stopwatch.StartNew();
-                int records = await scenario();
-                watch.Stop();
-                var m = new Measurement { Records = records, Elapsed = watch.Elapsed, AllocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocated };
-                if (best == null || m.Elapsed < best.Elapsed) best = m;
+                foreach (string uri in uris)
+                {
+                    using HttpResponseMessage response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead);
+                    response.EnsureSuccessStatusCode();
+                    await using Stream body = await response.Content.ReadAsStreamAsync();
+                    await body.CopyToAsync(Stream.Null);
+                }
+                best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
             }
             return best;
         }
 
-        private static Collection<PSObject> Invoke(Runspace runspace, string script, params object[] arguments)
+        private static string Collections(double packed) =>
+            FormattableString.Invariant($"{(long)packed / 10000}/{(long)packed / 100 % 100}/{(long)packed % 100}");
+
+        private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private static string Ms(double ms) => $"{ms:N0} ms";
+    }
+
+    /// <summary>The first timed run of a child and the best of the rest.</summary>
+    internal sealed class Measured
+    {
+        public double First;
+        public double Warm;
+        public double FirstCpu;
+        public double WarmCpu;
+        public long Records;
+
+        public double Pick(bool first) => first ? First : Warm;
+
+        public double PickCpu(bool first) => first ? FirstCpu : WarmCpu;
+
+        public static Measured From(ChildResult result)
         {
-            using PowerShell shell = PowerShell.Create();
-            shell.Runspace = runspace;
-            shell.AddScript(script);
-            foreach (object argument in arguments) shell.AddArgument(argument);
-            Collection<PSObject> output = shell.Invoke();
-            if (shell.HadErrors) throw new InvalidOperationException(string.Join("; ", shell.Streams.Error));
-            return output;
-        }
-
-        // ---- the baseline: what a script author writes without TwilioPS ----
-
-        private static readonly JsonSerializerOptions Snake = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
-        private static async Task<int> PlainLoop(HttpClient http, string first)
-        {
-            int count = 0;
-            string next = first;
-            while (next != null)
+            var runs = result.Runs();
+            var warm = runs.Count > 1 ? runs.Skip(1).OrderBy(r => r.Ms).First() : runs[0];
+            return new Measured
             {
-                using HttpResponseMessage response = await http.GetAsync(next);
-                response.EnsureSuccessStatusCode();
-                await using var stream = await response.Content.ReadAsStreamAsync();
-                CallPage page = await JsonSerializer.DeserializeAsync<CallPage>(stream, Snake);
-                count += page.Calls.Count;
-                next = page.NextPageUri;
-            }
-            return count;
+                First = runs[0].Ms,
+                Warm = warm.Ms,
+                FirstCpu = runs[0].CpuMs,
+                WarmCpu = warm.CpuMs,
+                Records = runs.Min(r => r.Records),
+            };
         }
+    }
 
-        private sealed class CallPage
-        {
-            public List<CallRecord> Calls { get; set; }
-            public string NextPageUri { get; set; }
-        }
+    internal sealed class Table
+    {
+        private readonly List<string[]> _rows = new List<string[]>();
 
-        private sealed class CallRecord
+        public List<string> Notes { get; } = new List<string>();
+
+        public void Add(string scenario, long records, string measured, string ratio, string target, bool? met, double cpuMs = -1) =>
+            _rows.Add(new[] { scenario, records > 0 ? records.ToString("N0", CultureInfo.InvariantCulture) : "", measured, cpuMs >= 0 ? cpuMs.ToString("N0", CultureInfo.InvariantCulture) : "", ratio, target, met == null ? "" : met.Value ? "yes" : "NO" });
+
+        public void Print()
         {
-            public string Sid { get; set; }
-            public string AccountSid { get; set; }
-            public string ParentCallSid { get; set; }
-            public string To { get; set; }
-            public string From { get; set; }
-            public string Status { get; set; }
-            public string StartTime { get; set; }
-            public string EndTime { get; set; }
-            public string Duration { get; set; }
-            public string Price { get; set; }
-            public string PriceUnit { get; set; }
-            public string Direction { get; set; }
-            public string DateCreated { get; set; }
-            public string DateUpdated { get; set; }
-            public string Uri { get; set; }
-            public Dictionary<string, string> SubresourceUris { get; set; }
+            string[] header = { "Row", "Records", "Measured", "CPU ms", "Ratio", "Target", "Met" };
+            int[] widths = header.Select((h, i) => Math.Max(h.Length, _rows.Count == 0 ? 0 : _rows.Max(r => r[i].Length))).ToArray();
+            string Line(string[] cells) => "| " + string.Join(" | ", cells.Select((c, i) => i >= 1 && i <= 3 ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))) + " |";
+            Console.WriteLine(Line(header));
+            Console.WriteLine("|" + string.Join("|", widths.Select((w, i) => i >= 1 && i <= 3 ? new string('-', w + 1) + ":" : new string('-', w + 2))) + "|");
+            foreach (string[] row in _rows) Console.WriteLine(Line(row));
+            Console.WriteLine();
+            foreach (string note in Notes) Console.WriteLine(note);
         }
+    }
+
+    internal static class Machine
+    {
+        public static double MemoryGiB() =>
+            File.Exists("/proc/meminfo")
+                ? long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1048576.0
+                : GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 1073741824.0;
     }
 }

@@ -10,14 +10,22 @@ namespace TwilioPS.Client
     /// <summary>
     /// Walks a Twilio list by following next_page_uri — never by computing page numbers — as a
     /// pipeline of three overlapping stages: the next page is requested as soon as the current body
-    /// has arrived (its next_page_uri is found before the records are parsed), records are parsed on
-    /// a worker, and the caller writes the previous page meanwhile. At most <see cref="Lookahead"/>
-    /// pages wait unread, so memory stays bounded however slow the consumer is.
+    /// may be parsed (its next_page_uri is found before the records are parsed), records are parsed on
+    /// a worker, and the caller writes the previous page meanwhile. At most <see cref="ParsedAhead"/>
+    /// page waits parsed and one more as its raw body, so memory stays bounded however slow the
+    /// consumer is.
     /// </summary>
     public sealed class TwilioPager<T> : IDisposable
     {
-        /// <summary>Pages fetched ahead of the one the caller holds.</summary>
-        public const int Lookahead = 2;
+        /// <summary>
+        /// Pages parsed ahead of the one the caller holds. One keeps the caller fed; each more keeps
+        /// another page of records alive across collections (a page of 1000 calls is ~4.6 MB of
+        /// objects that a gen-0 collection promotes instead of freeing).
+        /// </summary>
+        public const int ParsedAhead = 1;
+
+        /// <summary>Pages fetched ahead of the one the caller holds: those parsed, and the next one's body, waiting in a pooled buffer.</summary>
+        public const int Lookahead = ParsedAhead + 1;
 
         /// <summary>
         /// Empty pages in a row, each linking to another, that are followed before the list is
@@ -30,7 +38,7 @@ namespace TwilioPS.Client
         private readonly byte[] _recordsKey;
         private readonly JsonTypeInfo<T> _typeInfo;
         private readonly CancellationTokenSource _lifetime = new CancellationTokenSource();
-        private readonly SemaphoreSlim _slots = new SemaphoreSlim(Lookahead, Lookahead);
+        private readonly SemaphoreSlim _parseTurns = new SemaphoreSlim(ParsedAhead, ParsedAhead);
 
         // Written only by the fetch chain, where each fetch is started by the one before it.
         private readonly HashSet<string> _visited = new HashSet<string>(StringComparer.Ordinal);
@@ -80,7 +88,7 @@ namespace TwilioPS.Client
 
             Fetched fetched = await _pending.ConfigureAwait(false);
             _pending = fetched.Next;
-            _slots.Release(); // the caller took a page: the chain may fetch one more
+            _parseTurns.Release(); // the caller took a page: the chain may parse one more
 
             // Counted here, where pages arrive in order, rather than in the overlapping fetches.
             _emptyInRow = fetched.Page.Records.Count == 0 && fetched.Page.NextPageUri != null ? _emptyInRow + 1 : 0;
@@ -104,9 +112,11 @@ namespace TwilioPS.Client
 
         private async Task<Fetched> FetchChainedAsync(string path, CancellationToken token)
         {
-            await _slots.WaitAsync(token).ConfigureAwait(false);
             using (ResponseBuffer body = await _http.GetBodyAsync(path, token).ConfigureAwait(false))
             {
+                // The body waits here, outside the collected heap, until the caller has taken a page.
+                // Only then is the next page requested, so no page can overtake this one for a turn.
+                await _parseTurns.WaitAsync(token).ConfigureAwait(false);
                 _pagesFetched++;
                 Task<Fetched> next = null;
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text.Json.Serialization;
+using TwilioPS.Client;
 
 namespace TwilioPS.Models
 {
@@ -19,7 +20,7 @@ namespace TwilioPS.Models
         /// <summary>Trial or Full.</summary>
         [JsonInclude] public string Type { get; internal set; }
 
-        [JsonInclude] public Dictionary<string, string> SubresourceUris { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(SubresourceUrisConverter))] public Dictionary<string, string> SubresourceUris { get; internal set; }
 
         /// <summary>
         /// An account belongs to itself: AccountSid is its own SID, so accounts piped into any other

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using TwilioPS.Client;
 
 namespace TwilioPS.Models
 {
@@ -18,7 +19,7 @@ namespace TwilioPS.Models
         [JsonInclude] public string Uri { get; internal set; }
 
         /// <summary>One search URI per number type the country has (local, toll_free, mobile, …).</summary>
-        [JsonInclude] public Dictionary<string, string> SubresourceUris { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(SubresourceUrisConverter))] public Dictionary<string, string> SubresourceUris { get; internal set; }
 
         [JsonInclude, JsonExtensionData]
         public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; }

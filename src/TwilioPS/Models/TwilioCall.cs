@@ -53,7 +53,7 @@ namespace TwilioPS.Models
 
         [JsonInclude] public string TrunkSid { get; internal set; }
 
-        [JsonInclude] public Dictionary<string, string> SubresourceUris { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(SubresourceUrisConverter))] public Dictionary<string, string> SubresourceUris { get; internal set; }
 
         /// <summary>"CAxxx +14155550100 -> +14155550101 completed".</summary>
         public override string ToString() => Describe.Join(Sid, Describe.Route(From, To), Status);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text.Json.Serialization;
+using TwilioPS.Client;
 
 namespace TwilioPS.Models
 {
@@ -27,7 +28,7 @@ namespace TwilioPS.Models
 
         [JsonInclude] public string ApiVersion { get; internal set; }
 
-        [JsonInclude] public Dictionary<string, string> SubresourceUris { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(SubresourceUrisConverter))] public Dictionary<string, string> SubresourceUris { get; internal set; }
 
         /// <summary>"CFxxx 'standup' in-progress".</summary>
         public override string ToString() => Describe.Join(Sid, Describe.Quoted(FriendlyName), Status);

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text.Json.Serialization;
+using TwilioPS.Client;
 
 namespace TwilioPS.Models
 {
@@ -45,7 +46,7 @@ namespace TwilioPS.Models
         [JsonInclude] public string EmergencyAddressSid { get; internal set; }
         [JsonInclude] public string EmergencyAddressStatus { get; internal set; }
 
-        [JsonInclude] public Dictionary<string, string> SubresourceUris { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(SubresourceUrisConverter))] public Dictionary<string, string> SubresourceUris { get; internal set; }
 
         /// <summary>"PNxxx +14155550100 'Support line'".</summary>
         public override string ToString() => Describe.Join(Sid, PhoneNumber, FriendlyName == PhoneNumber ? null : Describe.Quoted(FriendlyName));

@@ -48,7 +48,7 @@ namespace TwilioPS.Models
 
         [JsonInclude] public string ApiVersion { get; internal set; }
 
-        [JsonInclude] public Dictionary<string, string> SubresourceUris { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(SubresourceUrisConverter))] public Dictionary<string, string> SubresourceUris { get; internal set; }
 
         /// <summary>"SMxxx +14155550100 -> +14155550101 delivered".</summary>
         public override string ToString() => Describe.Join(Sid, Describe.Route(From, To), Status);

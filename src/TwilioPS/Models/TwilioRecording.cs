@@ -53,7 +53,7 @@ namespace TwilioPS.Models
 
         [JsonInclude] public JsonElement? EncryptionDetails { get; internal set; }
 
-        [JsonInclude] public Dictionary<string, string> SubresourceUris { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(SubresourceUrisConverter))] public Dictionary<string, string> SubresourceUris { get; internal set; }
 
         /// <summary>"RExxx of CAxxx completed 42s".</summary>
         public override string ToString()

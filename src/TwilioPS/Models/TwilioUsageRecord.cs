@@ -53,7 +53,7 @@ namespace TwilioPS.Models
         /// <summary>The currency of <see cref="Price"/> (ISO 4217, as Twilio writes it: usd, eur, …).</summary>
         [JsonInclude] public string PriceUnit { get; internal set; }
 
-        [JsonInclude] public Dictionary<string, string> SubresourceUris { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(SubresourceUrisConverter))] public Dictionary<string, string> SubresourceUris { get; internal set; }
 
         [JsonInclude] public string Uri { get; internal set; }
 

@@ -76,6 +76,51 @@ namespace TwilioPS.Tests.Client
         }
 
         [Fact]
+        public void Subresource_names_are_shared_between_records_and_their_uris_kept_exactly()
+        {
+            TwilioPage<TwilioCall> page = Page(@"{""calls"":[
+                {""sid"":""CA1"",""subresource_uris"":{""notifications"":""/CA1/Notifications.json"",""recordings"":""/CA1/Recordings.json""}},
+                {""sid"":""CA2"",""subresource_uris"":{""recordings"":""/CA2/Recordings.json"",""notifications"":""/CA2/Notifications.json"",""streams"":null}},
+                {""sid"":""CA3"",""subresource_uris"":null}],""next_page_uri"":null}");
+            var first = page.Records[0].SubresourceUris;
+            var second = page.Records[1].SubresourceUris;
+            Assert.Equal("/CA1/Recordings.json", first["recordings"]);
+            Assert.Equal("/CA2/Notifications.json", second["notifications"]);
+            Assert.Null(second["streams"]);
+            Assert.Equal(2, first.Count);
+            Assert.Null(page.Records[2].SubresourceUris);
+            // Same names in another order still resolve to the one shared string.
+            Assert.Same(first.Keys.Single(k => k == "recordings"), second.Keys.Single(k => k == "recordings"));
+            Assert.Same(first.Keys.Single(k => k == "notifications"), second.Keys.Single(k => k == "notifications"));
+        }
+
+        [Fact]
+        public void An_escaped_subresource_name_reads_as_its_text()
+        {
+            TwilioCall call = JsonSerializer.Deserialize(@"{""subresource_uris"":{""rec\u006frdings"":""/x.json""}}", TwilioJsonContext.Default.TwilioCall);
+            Assert.Equal("/x.json", call.SubresourceUris["recordings"]);
+        }
+
+        [Theory]
+        [InlineData(@"{""subresource_uris"":[""/x.json""]}")]
+        [InlineData(@"{""subresource_uris"":{""recordings"":{""uri"":""/x.json""}}}")]
+        [InlineData(@"{""subresource_uris"":{""recordings"":5}}")]
+        public void Subresource_uris_of_another_shape_are_reported_not_guessed(string json)
+        {
+            Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, TwilioJsonContext.Default.TwilioCall));
+        }
+
+        [Fact]
+        public void Subresource_uris_write_back_as_the_object_they_were()
+        {
+            TwilioCall call = JsonSerializer.Deserialize(@"{""subresource_uris"":{""recordings"":""/x.json"",""streams"":null}}", TwilioJsonContext.Default.TwilioCall);
+            using JsonDocument written = JsonDocument.Parse(JsonSerializer.Serialize(call, TwilioJsonContext.Default.TwilioCall));
+            JsonElement uris = written.RootElement.GetProperty("subresource_uris");
+            Assert.Equal("/x.json", uris.GetProperty("recordings").GetString());
+            Assert.Equal(JsonValueKind.Null, uris.GetProperty("streams").ValueKind);
+        }
+
+        [Fact]
         public void Numbers_may_also_arrive_as_numbers()
         {
             TwilioCall call = JsonSerializer.Deserialize(@"{""duration"":15,""price"":-0.5,""queue_time"":0}", TwilioJsonContext.Default.TwilioCall);
