@@ -96,6 +96,34 @@ namespace TwilioPS.Tests.Module
         }
 
         /// <summary>
+        /// Importing loads only what every session needs: the emulator, Polly and the HTTP stack wait for
+        /// the first cmdlet that uses them, and the module's root script calls no cmdlet that would pull
+        /// in a whole PowerShell module (Join-Path loads Microsoft.PowerShell.Management).
+        /// </summary>
+        [Fact]
+        public void Import_Module_alone_loads_neither_the_emulator_nor_the_HTTP_stack()
+        {
+            string script = ChildProcess.TempScript(@"
+                param($ModulePath)
+                $before = @([AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object { $_.GetName().Name })
+                Import-Module $ModulePath
+                [AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object { $_.GetName().Name } |
+                    Where-Object { $before -notcontains $_ } | ForEach-Object { 'LOADED ' + $_ }");
+            try
+            {
+                var (exit, output) = ChildProcess.RunScript(script, TimeSpan.FromMinutes(1), "-ModulePath", ModuleAssemblies.ManifestPath);
+                Assert.True(exit == 0, output);
+                Assert.Contains("LOADED TwilioPS", output);
+                foreach (string lazy in new[] { "TwilioPS.Emulator", "Polly.Core", "Microsoft.Extensions.Http", "Microsoft.PowerShell.Commands.Management" })
+                    Assert.DoesNotContain("LOADED " + lazy + Environment.NewLine, output + Environment.NewLine);
+            }
+            finally
+            {
+                File.Delete(script);
+            }
+        }
+
+        /// <summary>
         /// In this test process too: the module's types, its private dependencies and the hosted engine's
         /// cmdlets all come from the module's context, while assemblies the runtime provides stay shared.
         /// </summary>
