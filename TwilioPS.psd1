@@ -87,10 +87,10 @@
     VariablesToExport     = @()
     PrivateData           = @{
         PSData = @{
-            Tags         = @('Twilio', 'SMS', 'Voice', 'Telephony', 'REST', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            Tags         = @('Twilio', 'SMS', 'Voice', 'Telephony', 'REST', 'TwiML', 'AzureAutomation', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/TwilioPS/TwilioPS'
             LicenseUri   = 'https://opensource.org/licenses/MIT'
-            ReleaseNotes = 'Connect-Twilio; accounts, API keys (a new key pipes into Connect-Twilio) and outgoing caller IDs; calls, recordings, transcriptions, notifications, call events, conferences and participants, queues and members; messages, media and feedback; a local Twilio API emulator.'
+            ReleaseNotes = 'Connect-Twilio; calls, recordings, transcriptions, notifications, call events, conferences and participants, queues and members; messages, media and feedback; accounts and subaccounts, applications, available and incoming phone numbers, outgoing caller IDs, API keys (a new key pipes into Connect-Twilio), usage records and triggers, the balance; Invoke-TwilioApi for the rest. Tab completion from the account, dependencies isolated on PowerShell 7, progress on long listings and downloads. A local Twilio API emulator that runs each call''s TwiML.'
         }
     }
 }
