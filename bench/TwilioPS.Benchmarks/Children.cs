@@ -30,6 +30,7 @@ namespace TwilioPS.Benchmarks
                 case "child-startup": exitCode = Startup(args); return true;
                 case "child-profile": exitCode = Profile(args); return true;
                 case "child-parse": exitCode = Parse(args); return true;
+                case "child-send": exitCode = Send(args); return true;
                 default: return false;
             }
         }
@@ -150,6 +151,27 @@ namespace TwilioPS.Benchmarks
                 Report("parse-" + key, watch.Elapsed.TotalMilliseconds, n, CpuMs() - cpu);
                 Report("parse-alloc-" + key, GC.GetAllocatedBytesForCurrentThread() - allocated, n);
             }
+            return 0;
+        }
+
+        // child-send <manifest> <base> <sid> <token> <messages> <throttle limit> <from>
+        // Messages built in the pipeline and sent by Send-TwilioMessage, after 20 sent to warm up.
+        // Reports how many came out sent and how many ended in an error (against a capped emulator,
+        // after the module's retries), so the parent can check every message was sent exactly once.
+        private static int Send(string[] args)
+        {
+            using Runspace runspace = Connected(args[1], args[2], args[3], args[4]);
+            string Script(string count) =>
+                $"$n = 0; 1..{count} | ForEach-Object {{ [pscustomobject]@{{ To = '+1415555' + (2000 + $_ % 8000); Body = 'x' }} }} | Send-TwilioMessage -From '{args[7]}' -ThrottleLimit {args[6]} | ForEach-Object {{ $n++ }}; $n";
+            Invoke(runspace, Script("20"));
+            double cpu = CpuMs();
+            var watch = Stopwatch.StartNew();
+            using PowerShell shell = PowerShell.Create();
+            shell.Runspace = runspace;
+            int sent = Convert.ToInt32(shell.AddScript(Script(args[5])).Invoke()[0].BaseObject, CultureInfo.InvariantCulture);
+            Report("send", watch.Elapsed.TotalMilliseconds, sent, CpuMs() - cpu);
+            Report("send-errors", shell.Streams.Error.Count);
+            foreach (ErrorRecord error in shell.Streams.Error.Take(3)) Console.WriteLine("@error " + error);
             return 0;
         }
 

@@ -55,6 +55,13 @@ namespace TwilioPS.Benchmarks
                 .Concat(new[] { pageSize, warmupRecords, runs }.Select(n => n.ToString(CultureInfo.InvariantCulture))));
         }
 
+        public static ChildResult NodeSend(string twilioPackage, string[] connection, int messages, int concurrency, string from)
+        {
+            string script = Path.Combine(AppContext.BaseDirectory, "twilio-node-send.js");
+            return Run("node", new[] { script, twilioPackage }.Concat(connection.Select(c => c.TrimEnd('/')))
+                .Concat(new[] { messages.ToString(CultureInfo.InvariantCulture), concurrency.ToString(CultureInfo.InvariantCulture), from }));
+        }
+
         public static ChildResult Run(string file, IEnumerable<string> arguments)
         {
             var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -83,11 +90,15 @@ namespace TwilioPS.Benchmarks
         public string AccountSid { get; private set; }
         public string AuthToken { get; private set; }
 
-        public static EmulatorProcess Start(string emulatorDll, int seedCalls, string faults)
+        /// <summary>The child's resident set now, in bytes (its working set on Linux).</summary>
+        public long WorkingSet { get { _process.Refresh(); return _process.WorkingSet64; } }
+
+        public static EmulatorProcess Start(string emulatorDll, int seedCalls, string faults, params string[] options)
         {
             var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, UseShellExecute = false };
             foreach (string a in new[] { emulatorDll, "--port", "0", "--seed-calls", seedCalls.ToString(CultureInfo.InvariantCulture) }) info.ArgumentList.Add(a);
             if (faults != null) { info.ArgumentList.Add("--faults"); info.ArgumentList.Add(faults); }
+            foreach (string option in options) info.ArgumentList.Add(option);
             var emulator = new EmulatorProcess(Process.Start(info));
             for (string line; (line = emulator._process.StandardOutput.ReadLine()) != null;)
             {

@@ -26,6 +26,8 @@ namespace TwilioPS.Benchmarks
         private const int PageSize = 1000;
         private const int WarmRuns = 3;
         private const int LatencyMs = 100;
+        // 1000 rather than 5000 keeps the -ThrottleLimit 1 rows (20 ms each) at 20 s apiece; --messages N changes it.
+        private const int DefaultMessages = 1000;
 
         private static string Setting(string key) =>
             typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value;
@@ -42,6 +44,8 @@ namespace TwilioPS.Benchmarks
 
             Console.WriteLine($"Machine: {Environment.ProcessorCount} CPUs, {Machine.MemoryGiB():0.0} GiB, .NET {Environment.Version}, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; node {TwilioNode.NodeVersion() ?? "absent"}");
 
+            int messages = args.Length >= 2 && args[0] == "--messages" ? int.Parse(args[1], CultureInfo.InvariantCulture) : DefaultMessages;
+            double parsePerPage;
             Measured loop, module, node;
             using (EmulatorProcess emulator = EmulatorProcess.Start(Setting("EmulatorPath"), Calls, null))
             {
@@ -88,6 +92,7 @@ namespace TwilioPS.Benchmarks
                 foreach (string key in new[] { "module", "plain" })
                     table.Notes.Add(FormattableString.Invariant(
                         $"Profile, parse 100 x one 1000-call page, {key}: best CPU {parse.All("parse-" + key).Min(r => r.CpuMs):N0} ms, {parse.Value("parse-alloc-" + key) / 100_000:N0} bytes allocated per call"));
+                parsePerPage = parse.All("parse-module").Min(r => r.CpuMs) / 100;
 
                 foreach (int records in new[] { 10_000, Calls })
                 {
@@ -112,6 +117,17 @@ namespace TwilioPS.Benchmarks
                     table.Add($"Latency {LatencyMs} ms/request, 100 pages: {name}", m.Records, Ms(m.First), $"{m.First / ideal:0.00}x of 100 x {LatencyMs} ms",
                         name.StartsWith("Get-", StringComparison.Ordinal) ? "<= 1.05x" : "", name.StartsWith("Get-", StringComparison.Ordinal) ? m.First <= 1.05 * ideal : null, m.FirstCpu);
             }
+
+            complete &= BulkSend.Measure(Setting("EmulatorPath"), manifest, twilioNode, messages, table);
+            complete &= await BulkSend.MeasureCappedAsync(Setting("EmulatorPath"), manifest, messages, table);
+
+            var million = await EmulatorMemory.MeasureAsync(Setting("EmulatorPath"));
+            double gb = million.WorkingSet / 1073741824.0;
+            table.Add($"Emulator memory: working set after --seed-calls {EmulatorMemory.SeededCalls:N0} (own process)", EmulatorMemory.SeededCalls, $"{million.WorkingSet / 1048576.0:N0} MB",
+                FormattableString.Invariant($"{gb:0.00} GB; started and seeded in {million.SeedMs / 1000:0.0} s"), "< 1 GB", gb < 1);
+            table.Add($"Emulator memory: serve one 1000-record page of {EmulatorMemory.SeededCalls:N0}, first / 50 pages in, best of 10", PageSize,
+                FormattableString.Invariant($"{million.FirstPageMs:0.0} / {million.DeepPageMs:0.0} ms"),
+                FormattableString.Invariant($"{million.DeepPageMs / parsePerPage:0.00}x the module's parse CPU per page ({parsePerPage:0.0} ms)"), "", null);
 
             complete &= Throttle.Measure(manifest, table);
             Console.WriteLine();

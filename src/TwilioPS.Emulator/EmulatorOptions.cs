@@ -26,6 +26,11 @@ namespace TwilioPS.Emulator
         public string ApiKeySecret { get; set; } = DefaultApiKeySecret;
         /// <summary>The account's calls per second: calls created faster than this are queued (queue_time &gt; 0).</summary>
         public int CallsPerSecond { get; set; } = 1;
+        /// <summary>
+        /// Requests the emulator serves at once; beyond it a request is answered 429 (20429) at once,
+        /// as Twilio answers an account over its concurrency limit. 0, the default, sets no cap.
+        /// </summary>
+        public int MaxRequestsInFlight { get; set; }
         /// <summary>queued -&gt; ringing, after any queue time.</summary>
         public TimeSpan RingDelay { get; set; } = TimeSpan.FromSeconds(1);
         /// <summary>ringing -&gt; in-progress.</summary>

@@ -29,6 +29,7 @@ namespace TwilioPS.Emulator
                         case "--balance": options.StartingBalance = decimal.Parse(Next(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture); break;
                         case "--available-numbers": options.AvailableNumbersPerType = int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture); break;
                         case "--number-seed": options.AvailableNumberSeed = int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture); break;
+                        case "--max-in-flight": options.MaxRequestsInFlight = int.Parse(Next(), NumberStyles.None, CultureInfo.InvariantCulture); break;
                         case "--cps": options.CallsPerSecond = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                         case "--twiml-folder": options.TwimlFolder = Next(); break;
                         case "--clock-speed": options.ClockSpeed = double.Parse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture); break;
@@ -46,6 +47,7 @@ namespace TwilioPS.Emulator
                             Console.WriteLine("  --balance N          the main account's starting balance in USD (default 20.00)");
                             Console.WriteLine("  --available-numbers N  numbers for sale per country and type (default 100)");
                             Console.WriteLine("  --number-seed N      the seed of the numbers for sale (default 2010: the same numbers every run)");
+                            Console.WriteLine("  --max-in-flight N    serve at most N requests at once; answer 429 (20429) beyond (default: no cap)");
                             Console.WriteLine("  --cps N              the account's calls per second (default 1)");
                             Console.WriteLine("  --twiml-folder DIR   serve DIR's TwiML documents at /twiml/ (a local TwiML app)");
                             Console.WriteLine("  --clock-speed N      emulated time runs N times as fast as real time (default 1)");

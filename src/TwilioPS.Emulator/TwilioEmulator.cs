@@ -38,6 +38,8 @@ namespace TwilioPS.Emulator
         private long _requestCount;
         private int _inFlight;
         private int _peakInFlight;
+        private int _admitted;
+        private int _rejectedOverCap;
         private Task _acceptLoop;
 
         private TwilioEmulator(EmulatorOptions options, HttpListener listener, int port, string host)
@@ -89,6 +91,7 @@ namespace TwilioPS.Emulator
             if (string.IsNullOrEmpty(options.AccountSid)) options.AccountSid = EmulatorOptions.DefaultAccountSid;
             if (string.IsNullOrEmpty(options.AuthToken)) options.AuthToken = EmulatorOptions.DefaultAuthToken;
             if (!Validate.IsSid(options.AccountSid, "AC")) throw new ArgumentException("AccountSid must be AC followed by 32 hex digits.", nameof(options));
+            if (options.MaxRequestsInFlight < 0) throw new ArgumentOutOfRangeException(nameof(options), "MaxRequestsInFlight must be 0 (no cap) or more.");
             if (options.CallsPerSecond < 1) throw new ArgumentOutOfRangeException(nameof(options), "CallsPerSecond must be at least 1.");
             if (options.Prices == null) options.Prices = new EmulatorPrices();
             if (!(options.ClockSpeed > 0) || double.IsInfinity(options.ClockSpeed)) throw new ArgumentOutOfRangeException(nameof(options), "ClockSpeed must be a positive number.");
@@ -211,6 +214,9 @@ namespace TwilioPS.Emulator
         /// <summary>The most requests this emulator has served at once (for tests of client concurrency).</summary>
         public int PeakRequestsInFlight => Volatile.Read(ref _peakInFlight);
 
+        /// <summary>Requests answered 429 because <see cref="EmulatorOptions.MaxRequestsInFlight"/> were already being served.</summary>
+        public int RejectedOverCap => Volatile.Read(ref _rejectedOverCap);
+
         /// <summary>Every HTTP request received, including rejected ones.</summary>
         public long RequestCount => Interlocked.Read(ref _requestCount);
 
@@ -309,6 +315,15 @@ namespace TwilioPS.Emulator
             {
                 EmulatorRequest request = ReadRequest(http.Request);
                 var ctx = new RequestContext(this, request, http, request.Timestamp);
+                // Only admitted requests count against the cap, so the 429s themselves never crowd out admitted ones.
+                int cap = Options.MaxRequestsInFlight;
+                if (cap > 0 && Interlocked.Increment(ref _admitted) > cap)
+                {
+                    Interlocked.Decrement(ref _admitted);
+                    Interlocked.Increment(ref _rejectedOverCap);
+                    ctx.Error(429, 20429, "Too Many Requests");
+                    return;
+                }
                 try
                 {
                     IRequestInterceptor interceptor = Interceptor;
@@ -346,6 +361,10 @@ namespace TwilioPS.Emulator
                 catch (Exception ex) when (!(ex is OperationCanceledException))
                 {
                     if (!ctx.Responded) ctx.Error(500, 20500, "Emulator error: " + ex.GetType().Name + ": " + ex.Message);
+                }
+                finally
+                {
+                    if (cap > 0) Interlocked.Decrement(ref _admitted);
                 }
             }
             catch (Exception)

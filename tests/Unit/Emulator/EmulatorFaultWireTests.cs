@@ -123,6 +123,28 @@ namespace TwilioPS.Tests.Emulator
         }
 
         [Fact]
+        public async Task Beyond_MaxRequestsInFlight_a_request_is_answered_20429_and_creates_nothing()
+        {
+            TwilioEmulator e = TwilioEmulator.Start(new EmulatorOptions { MaxRequestsInFlight = 2 });
+            using (e)
+            {
+                // Two held by latency fill the cap; every one sent while they are held is refused.
+                e.Interceptor = new Always(() => EmulatorFault.Latency(TimeSpan.FromMilliseconds(1500)));
+                Task<Wire>[] held = { PostMessage(e), PostMessage(e) };
+                await Task.Delay(500);
+                Wire[] refused = await Task.WhenAll(PostMessage(e), PostMessage(e), PostMessage(e));
+                Assert.All(refused, w => Assert.Equal(429, w.Status));
+                Assert.Equal(20429, JsonDocument.Parse(refused[0].Body).RootElement.GetProperty("code").GetInt32());
+                Assert.All(await Task.WhenAll(held), w => Assert.Equal(201, w.Status));
+                Assert.Equal(3, e.RejectedOverCap);
+                Assert.Equal(2, await MessageCount(e));
+                // Once the held ones are answered, their places are free again.
+                Assert.Equal(201, (await PostMessage(e)).Status);
+                Assert.Equal(3, await MessageCount(e));
+            }
+        }
+
+        [Fact]
         public async Task Latency_delays_then_serves_as_usual()
         {
             using TwilioEmulator e = Faulted(() => EmulatorFault.Latency(TimeSpan.FromMilliseconds(300)));

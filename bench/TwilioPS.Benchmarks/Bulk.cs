@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using System.Threading.Tasks;
+
+namespace TwilioPS.Benchmarks
+{
+    /// <summary>
+    /// Sending many messages: Send-TwilioMessage fed from the pipeline at several -ThrottleLimit values
+    /// against an emulator that takes 20 ms over every POST Messages.json, beside twilio-node's
+    /// messages.create with the same number of requests in flight. With the latency dominating, the
+    /// ideal rate is ThrottleLimit / 20 ms; the ratio to it is what the cmdlet's overlap achieves.
+    /// </summary>
+    internal static class BulkSend
+    {
+        public const int LatencyMs = 20;
+        public static readonly int[] ThrottleLimits = { 1, 10, 50 };
+
+        // The emulator's accounts own Twilio's magic test number (src/TwilioPS.Emulator/Resources/Messages.cs).
+        private const string From = "+15005550006";
+
+        public static bool Measure(string emulatorPath, string manifest, string twilioNode, int messages, Table table)
+        {
+            bool complete = true;
+            using EmulatorProcess emulator = EmulatorProcess.Start(emulatorPath, 0, $"POST */Messages.json: latency={LatencyMs}ms");
+            string[] connection = { emulator.BaseUri.ToString(), emulator.AccountSid, emulator.AuthToken };
+            foreach (int limit in ThrottleLimits)
+            {
+                double ideal = limit * 1000.0 / LatencyMs;
+                string limitText = limit.ToString(CultureInfo.InvariantCulture);
+                ChildResult module = Child.Bench(new[] { "child-send", manifest }.Concat(connection).Concat(new[] { messages.ToString(CultureInfo.InvariantCulture), limitText, From }));
+                double rate = module.Records("send") / module.Value("send") * 1000;
+                double ratio = rate / ideal;
+                table.Add($"Bulk send, {LatencyMs} ms/POST: pipeline | Send-TwilioMessage -ThrottleLimit {limit}", (long)module.Records("send"), $"{rate:N0}/s",
+                    $"{ratio:0.00}x of {limit} / {LatencyMs} ms ({ideal:N0}/s)", limit >= 10 ? ">= 0.95x" : "", limit >= 10 ? ratio >= 0.95 : null, module.Cpu("send"));
+                complete &= module.Records("send") == messages;
+                if (twilioNode == null) continue;
+                ChildResult node = Child.NodeSend(twilioNode, connection, messages, limit, From);
+                double nodeRate = node.Records("send") / node.Value("send") * 1000;
+                table.Add($"Bulk send, {LatencyMs} ms/POST: twilio-node messages.create, {limit} in flight", (long)node.Records("send"), $"{nodeRate:N0}/s",
+                    $"{nodeRate / ideal:0.00}x of ideal; module {rate / nodeRate:0.00}x node", "", null, node.Cpu("send"));
+                complete &= node.Records("send") == messages;
+            }
+            return complete;
+        }
+
+        public const int Cap = 10;
+
+        /// <summary>
+        /// An emulator that serves at most <see cref="Cap"/> requests at once and answers 429 beyond,
+        /// fed at -ThrottleLimit 50: every message must be created exactly once (counted through the
+        /// emulator's own Messages list), at a rate near the cap's Cap / 20 ms.
+        /// </summary>
+        public static async Task<bool> MeasureCappedAsync(string emulatorPath, string manifest, int messages, Table table)
+        {
+            const int Limit = 50;
+            using EmulatorProcess emulator = EmulatorProcess.Start(emulatorPath, 0, $"POST */Messages.json: latency={LatencyMs}ms",
+                "--max-in-flight", Cap.ToString(CultureInfo.InvariantCulture));
+            string[] connection = { emulator.BaseUri.ToString(), emulator.AccountSid, emulator.AuthToken };
+            ChildResult module = Child.Bench(new[] { "child-send", manifest }.Concat(connection).Concat(new[] { messages.ToString(CultureInfo.InvariantCulture), Limit.ToString(CultureInfo.InvariantCulture), From }));
+            int created = await CountMessagesAsync(emulator);
+            long sent = (long)module.Records("send");
+            int errors = (int)module.Value("send-errors");
+            // The child's warm-up sent 20 before the timed run.
+            bool exactlyOnce = created == messages + 20 && sent == messages && errors == 0;
+            double rate = sent / module.Value("send") * 1000;
+            double allowed = Cap * 1000.0 / LatencyMs;
+            table.Add($"Bulk send, {LatencyMs} ms/POST, emulator capped at {Cap} in flight (429 beyond): -ThrottleLimit {Limit}", sent, $"{rate:N0}/s",
+                $"{rate / allowed:0.00}x of {Cap} / {LatencyMs} ms ({allowed:N0}/s); {created - 20:N0} created, {errors} errors", "> 0.85x, each sent once",
+                rate / allowed > 0.85 && exactlyOnce, module.Cpu("send"));
+            foreach (string error in module.Lines("@error")) table.Notes.Add("Capped bulk send error: " + error);
+            return exactlyOnce;
+        }
+
+        private static async Task<int> CountMessagesAsync(EmulatorProcess emulator)
+        {
+            using HttpClient http = PlainLoop.CreateClient(emulator.BaseUri, emulator.AccountSid, emulator.AuthToken);
+            int count = 0;
+            for (string next = $"/2010-04-01/Accounts/{emulator.AccountSid}/Messages.json?PageSize=1000"; next != null;)
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(next));
+                count += document.RootElement.GetProperty("messages").GetArrayLength();
+                next = document.RootElement.GetProperty("next_page_uri").GetString();
+            }
+            return count;
+        }
+    }
+
+    /// <summary>
+    /// The emulator holding a million calls: its resident set once seeded, and how long it takes to
+    /// serve one 1000-record page from them (first page and one deep in the list, best of a few).
+    /// </summary>
+    internal static class EmulatorMemory
+    {
+        public const int SeededCalls = 1_000_000;
+        private const int PageSize = 1000;
+
+        public static async Task<(long WorkingSet, double SeedMs, double FirstPageMs, double DeepPageMs)> MeasureAsync(string emulatorPath)
+        {
+            var watch = Stopwatch.StartNew();
+            using EmulatorProcess emulator = EmulatorProcess.Start(emulatorPath, SeededCalls, null);
+            double seedMs = watch.Elapsed.TotalMilliseconds;
+            long workingSet = emulator.WorkingSet;
+
+            using HttpClient http = PlainLoop.CreateClient(emulator.BaseUri, emulator.AccountSid, emulator.AuthToken);
+            string first = PlainLoop.FirstPage(emulator.AccountSid, PageSize);
+            // A page 50,000 records down the list, reached by following next_page_uri as a client would.
+            string deep = first;
+            for (int page = 0; page < 50; page++)
+            {
+                using var response = await http.GetAsync(deep);
+                using var document = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+                deep = document.RootElement.GetProperty("next_page_uri").GetString();
+            }
+            return (workingSet, seedMs, await BestServe(http, first), await BestServe(http, deep));
+        }
+
+        private static async Task<double> BestServe(HttpClient http, string uri)
+        {
+            double best = double.MaxValue;
+            for (int run = 0; run < 10; run++)
+            {
+                var watch = Stopwatch.StartNew();
+                using HttpResponseMessage response = await http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead);
+                response.EnsureSuccessStatusCode();
+                await using var body = await response.Content.ReadAsStreamAsync();
+                await body.CopyToAsync(System.IO.Stream.Null);
+                best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
+            }
+            return best;
+        }
+    }
+}
