@@ -15,7 +15,13 @@ namespace TwilioPS.Connection
         public string Region { get; set; }
         public double CallsPerSecond { get; set; } = 1;
         public RetrySettings Retry { get; set; } = new RetrySettings();
-        public int MaxConcurrentRequests { get; set; } = 32;
+        /// <summary>
+        /// Requests in flight at once on this connection, across every cmdlet and runspace using it. As
+        /// many as the largest -ThrottleLimit (100), so a bulk send gets the concurrency it asks for; a
+        /// lower limit silently capped -ThrottleLimit 50 at 32. Twilio answers 429 20429 beyond an
+        /// account's own concurrency limit, which the retry handler waits out.
+        /// </summary>
+        public int MaxConcurrentRequests { get; set; } = 100;
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
         public IWebProxy Proxy { get; set; }
         public bool UseSystemProxy { get; set; } = true;

@@ -64,6 +64,23 @@ namespace TwilioPS.Tests.Cmdlets
             Assert.True(s.Emulator.PeakRequestsInFlight >= 4, $"at most {s.Emulator.PeakRequestsInFlight} requests were in flight together");
         }
 
+        /// <summary>The connection's own limit on requests in flight never caps the largest -ThrottleLimit below what it asks for.</summary>
+        [Fact]
+        public void A_throttle_limit_of_fifty_has_fifty_requests_in_flight()
+        {
+            using var s = new EmulatedSession();
+            string[] to = Numbers(60);
+            s.Emulator.Interceptor = new SlowCreates(TimeSpan.FromMilliseconds(1500));
+            s.PowerShell.SetVariable("to", to);
+
+            PowerShellResult r = s.Run("$to | Send-TwilioMessage -From '+14155550100' -Body 'hello' -ThrottleLimit 50");
+
+            Assert.Empty(r.Errors);
+            Assert.Equal(60, r.Objects<TwilioMessage>().Count());
+            // 1.5 s each: the first fifty are all waiting at once unless something below -ThrottleLimit caps them.
+            Assert.InRange(s.Emulator.PeakRequestsInFlight, 45, 50);
+        }
+
         [Fact]
         public void With_the_default_of_one_outputs_keep_the_input_order()
         {
