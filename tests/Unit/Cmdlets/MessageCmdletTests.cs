@@ -104,22 +104,14 @@ namespace TwilioPS.Tests.Cmdlets
         public void WhatIf_says_what_the_body_will_cost()
         {
             // "What if:" goes to the host, so this runs in a console host, as a user would see it.
-            string script = ChildProcess.TempScript(@"
+            var (exit, output) = ChildProcess.RunScriptText(@"
                 Import-Module $args[0]
                 Connect-Twilio -Emulator
                 Send-TwilioMessage '+14155550101' '+14155550100' ('x' * 161) -WhatIf
-                Send-TwilioMessage '+14155550101' '+14155550100' ""Let it snow $([char]0x2603)"" -WhatIf");
-            try
-            {
-                var (exit, output) = ChildProcess.RunScript(script, TimeSpan.FromMinutes(2), ModuleAssemblies.ManifestPath);
-                Assert.True(exit == 0, output);
-                Assert.Contains("Send a message from +14155550100 (GSM-7, 2 segment(s))", output);
-                Assert.Contains("(UCS-2, 1 segment(s))", output);
-            }
-            finally
-            {
-                System.IO.File.Delete(script);
-            }
+                Send-TwilioMessage '+14155550101' '+14155550100' ""Let it snow $([char]0x2603)"" -WhatIf", TimeSpan.FromMinutes(2), ModuleAssemblies.ManifestPath);
+            Assert.True(exit == 0, output);
+            Assert.Contains("Send a message from +14155550100 (GSM-7, 2 segment(s))", output);
+            Assert.Contains("(UCS-2, 1 segment(s))", output);
         }
 
         [Fact]

@@ -42,6 +42,20 @@ namespace TwilioPS.Tests.Module
             return (process.ExitCode, stdout.GetAwaiter().GetResult() + stderr.GetAwaiter().GetResult());
         }
 
+        /// <summary>A script written from <paramref name="text"/>, run through tools/RunScript, then deleted.</summary>
+        public static (int ExitCode, string Output) RunScriptText(string text, TimeSpan timeout, params string[] arguments)
+        {
+            string script = TempScript(text);
+            try
+            {
+                return RunScript(script, timeout, arguments);
+            }
+            finally
+            {
+                File.Delete(script);
+            }
+        }
+
         public static string TempScript(string text)
         {
             string path = Path.Combine(Path.GetTempPath(), "twilio-ps-" + Guid.NewGuid().ToString("N") + ".ps1");

@@ -22,10 +22,9 @@ namespace TwilioPS.Tests.Module
         {
             string report = Path.Combine(ModuleAssemblies.RepositoryRoot, "examples", "estate-report.ps1");
             string csv = Path.Combine(Path.GetTempPath(), "twilio-ps-estate-" + Guid.NewGuid().ToString("N") + ".csv");
-            string wrapper = ChildProcess.TempScript($"& '{report}' | Export-Csv -Path '{csv}' -NoTypeInformation -Encoding UTF8");
             try
             {
-                var (exit, output) = ChildProcess.RunScript(wrapper, TimeSpan.FromMinutes(3));
+                var (exit, output) = ChildProcess.RunScriptText($"& '{report}' | Export-Csv -Path '{csv}' -NoTypeInformation -Encoding UTF8", TimeSpan.FromMinutes(3));
                 Assert.True(exit == 0, output);
                 Assert.Contains("6 calls completed, 3 messages delivered.", output);
                 Assert.Matches(@"EU operations \(AC[0-9a-f]{32}\): 2 numbers, 3 call minutes, 3 SMS segments, 0\.0627 USD", output);
@@ -66,7 +65,6 @@ namespace TwilioPS.Tests.Module
             }
             finally
             {
-                File.Delete(wrapper);
                 if (File.Exists(csv)) File.Delete(csv);
             }
         }

@@ -122,27 +122,28 @@ namespace TwilioPS.Tests.Module
             Assert.DoesNotContain("AdditionalProperties", text);
         }
 
+        /// <summary>
+        /// Importing loads only what every session needs: the emulator, Polly and the HTTP stack wait for
+        /// the first cmdlet that uses them, and the module's root script calls no cmdlet that would pull
+        /// in a whole PowerShell module (Join-Path loads Microsoft.PowerShell.Management).
+        /// </summary>
         [Fact]
-        public void Importing_the_module_does_not_load_the_emulator()
+        public void Importing_the_module_loads_neither_the_emulator_nor_the_HTTP_stack()
         {
-            string script = ChildProcess.TempScript(@"
+            var (exit, output) = ChildProcess.RunScriptText(@"
+                $before = @([AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object { $_.GetName().Name })
                 Import-Module $args[0]
                 Get-Command -Module TwilioPS | Out-Null
-                'emulator loaded after import: ' + [bool]([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'TwilioPS.Emulator' })
+                [AppDomain]::CurrentDomain.GetAssemblies() | ForEach-Object { $_.GetName().Name } |
+                    Where-Object { $before -notcontains $_ } | ForEach-Object { 'LOADED ' + $_ }
                 $null = Start-TwilioEmulator
                 'emulator loaded after start: ' + [bool]([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'TwilioPS.Emulator' })
-                Stop-TwilioEmulator");
-            try
-            {
-                var (exit, output) = ChildProcess.RunScript(script, TimeSpan.FromMinutes(2), ModuleAssemblies.ManifestPath);
-                Assert.True(exit == 0, output);
-                Assert.Contains("emulator loaded after import: False", output);
-                Assert.Contains("emulator loaded after start: True", output);
-            }
-            finally
-            {
-                File.Delete(script);
-            }
+                Stop-TwilioEmulator", TimeSpan.FromMinutes(2), ModuleAssemblies.ManifestPath);
+            Assert.True(exit == 0, output);
+            Assert.Contains("LOADED TwilioPS" + Environment.NewLine, output);
+            foreach (string lazy in new[] { "TwilioPS.Emulator", "Polly.Core", "Microsoft.Extensions.Http", "Microsoft.PowerShell.Commands.Management" })
+                Assert.DoesNotContain("LOADED " + lazy + Environment.NewLine, output);
+            Assert.Contains("emulator loaded after start: True", output);
         }
     }
 }

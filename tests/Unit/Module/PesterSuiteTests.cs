@@ -39,20 +39,12 @@ namespace TwilioPS.Tests.Module
         public void The_Pester_file_passes_under_Pester_5(string file)
         {
             Assert.True(File.Exists(ModuleAssemblies.PesterModulePath), $"Pester is not restored at {ModuleAssemblies.PesterModulePath}.");
-            string script = ChildProcess.TempScript(RunPester);
-            try
-            {
-                var (exit, output) = ChildProcess.RunScript(script, TimeSpan.FromMinutes(10),
-                    "-PesterPath", ModuleAssemblies.PesterModulePath, "-TestsPath", Path.Combine(PesterDirectory, file));
-                Match summary = Regex.Match(output, @"PESTER passed=(\d+) failed=(\d+) skipped=(\d+) blocks-failed=(\d+)");
-                Assert.True(exit == 0 && summary.Success, output);
-                Assert.True(summary.Groups[2].Value == "0" && summary.Groups[4].Value == "0", output);
-                Assert.True(int.Parse(summary.Groups[1].Value) > 0, $"{file} ran no tests:{Environment.NewLine}{output}");
-            }
-            finally
-            {
-                File.Delete(script);
-            }
+            var (exit, output) = ChildProcess.RunScriptText(RunPester, TimeSpan.FromMinutes(10),
+                "-PesterPath", ModuleAssemblies.PesterModulePath, "-TestsPath", Path.Combine(PesterDirectory, file));
+            Match summary = Regex.Match(output, @"PESTER passed=(\d+) failed=(\d+) skipped=(\d+) blocks-failed=(\d+)");
+            Assert.True(exit == 0 && summary.Success, output);
+            Assert.True(summary.Groups[2].Value == "0" && summary.Groups[4].Value == "0", output);
+            Assert.True(int.Parse(summary.Groups[1].Value) > 0, $"{file} ran no tests:{Environment.NewLine}{output}");
         }
     }
 }
