@@ -38,14 +38,21 @@ namespace TwilioPS.Completion
             }
 
             string word = Unquote(wordToComplete);
-            return candidates
-                .Where(c => word.Length == 0
-                    || c.Value.StartsWith(word, StringComparison.OrdinalIgnoreCase)
-                    || c.Description.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
-                .Select(c => new CompletionResult(Quote(c.Value), c.Description.Length == 0 ? c.Value : c.Value + "  " + c.Description,
-                    CompletionResultType.ParameterValue, c.Description.Length == 0 ? c.Value : c.Description))
-                .ToList();
+            return candidates.Where(c => Matches(c, word)).Select(ToResult).ToList();
         }
+
+        /// <summary>Whether a typed word offers this value: the start of the value, or anywhere in its description.</summary>
+        protected virtual bool Matches(CompletionCandidate candidate, string word) =>
+            word.Length == 0
+            || candidate.Value.StartsWith(word, StringComparison.OrdinalIgnoreCase)
+            || candidate.Description.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0;
+
+        /// <summary>The value (quoted when PowerShell needs it), listed with its description, which is also the tooltip.</summary>
+        protected virtual CompletionResult ToResult(CompletionCandidate candidate) =>
+            new CompletionResult(Quote(candidate.Value),
+                candidate.Description.Length == 0 ? candidate.Value : candidate.Value + "  " + candidate.Description,
+                CompletionResultType.ParameterValue,
+                candidate.Description.Length == 0 ? candidate.Value : candidate.Description);
 
         /// <summary>What else, beyond the completer and account, the values depend on (a parent's SID).</summary>
         protected virtual string CacheScope(CompletionContext context) => string.Empty;
@@ -61,7 +68,7 @@ namespace TwilioPS.Completion
         }
 
         /// <summary>Values with spaces or PowerShell's special characters go in single quotes.</summary>
-        private static string Quote(string value) =>
+        protected static string Quote(string value) =>
             value.IndexOfAny(new[] { ' ', '$', '`', '\'', '"', ';', '(', ')', '{', '}', '@', '#', '&', '|', ',' }) >= 0
                 ? "'" + value.Replace("'", "''") + "'"
                 : value;

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using TwilioPS.Client;
-using TwilioPS.Completers;
+using TwilioPS.Completion;
 using TwilioPS.Models;
 using TwilioPS.Validation;
 
