@@ -83,7 +83,7 @@ namespace TwilioPS.Benchmarks
             using Runspace runspace = Connected(args[1], args[2], args[3], args[4]);
             const string Pager = "$c = Get-TwilioContext; $client = $c.GetType().GetProperty('Client', [Reflection.BindingFlags]'Instance,NonPublic').GetValue($c); "
                 + "$pager = $client.Calls.List([TwilioPS.Client.ResourcePath]::ForAccount($c.AccountSid), [TwilioPS.Client.FormBuilder]::new(), 1000); "
-                + "$n = 0; while ($p = $pager.NextAsync([Threading.CancellationToken]::None).GetAwaiter().GetResult()) { $n += $p.Records.Count }; $pager.Dispose(); $n";
+                + "$n = 0; while ($p = $pager.NextAsync([Threading.CancellationToken]::None).GetAwaiter().GetResult()) { foreach ($r in $p) { $n++ }; if ($p -is [IDisposable]) { $p.Dispose() } }; $pager.Dispose(); $n";
             var variants = new (string Key, string Script)[]
             {
                 ("pager-only", Pager),

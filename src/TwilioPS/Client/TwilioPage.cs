@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
@@ -6,28 +7,148 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace TwilioPS.Client
 {
-    /// <summary>One page of a Twilio list: the records and where the next page is (null on the last).</summary>
-    public sealed class TwilioPage<T>
+    /// <summary>
+    /// One page of a Twilio list: its records and where the next page is (null on the last).
+    /// </summary>
+    /// <remarks>
+    /// A page from <see cref="TwilioPager{T}"/> holds its raw body and only the positions of its
+    /// records; enumerating it parses them one at a time, so each record can be written down the
+    /// pipeline and collected young. Parsing a whole page up front kept ~4.6 MB of records per 1000
+    /// calls alive across every gen-0 collection, which promoted them: a quarter of a long listing's
+    /// time went to the GC. <see cref="Records"/> parses them all, for callers that want a list.
+    /// Disposing the page returns its body to the pool.
+    /// </remarks>
+    public sealed class TwilioPage<T> : IEnumerable<T>, IDisposable
     {
+        private static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip };
+
+        private readonly int[] _bounds; // start and length of each record in the body
+        private readonly JsonTypeInfo<T> _typeInfo;
+        private readonly Func<JsonException, Exception> _notTwilioJson;
+        private ResponseBuffer _body;
+        private IReadOnlyList<T> _records;
+
         public TwilioPage(IReadOnlyList<T> records, string nextPageUri)
         {
-            Records = records;
+            _records = records ?? throw new ArgumentNullException(nameof(records));
+            Count = records.Count;
             NextPageUri = nextPageUri;
         }
 
-        public IReadOnlyList<T> Records { get; }
+        private TwilioPage(ResponseBuffer body, PageIndex index, JsonTypeInfo<T> typeInfo, Func<JsonException, Exception> notTwilioJson)
+        {
+            _body = body;
+            _bounds = index.Bounds;
+            Count = index.Bounds.Length / 2;
+            NextPageUri = index.NextPageUri;
+            _typeInfo = typeInfo;
+            _notTwilioJson = notTwilioJson;
+        }
+
+        /// <summary>How many records the page holds.</summary>
+        public int Count { get; }
 
         /// <summary>Relative to the API host, exactly as Twilio sent it.</summary>
         public string NextPageUri { get; }
 
+        /// <summary>Every record, parsed on first use and kept.</summary>
+        public IReadOnlyList<T> Records
+        {
+            get
+            {
+                if (_records == null)
+                {
+                    var records = new List<T>(Count);
+                    for (int i = 0; i < Count; i++) records.Add(ReadRecord(i));
+                    _records = records;
+                }
+                return _records;
+            }
+        }
+
+        /// <summary>The records in order, each parsed as it is reached and not kept by the page.</summary>
+        public IEnumerator<T> GetEnumerator()
+        {
+            if (_records != null) return _records.GetEnumerator();
+            return Stream();
+        }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+        private IEnumerator<T> Stream()
+        {
+            for (int i = 0; i < Count; i++) yield return ReadRecord(i);
+        }
+
+        private T ReadRecord(int i)
+        {
+            ResponseBuffer body = _body ?? throw new ObjectDisposedException(nameof(TwilioPage<T>), "The page's body was returned when the page was disposed.");
+            var reader = new Utf8JsonReader(body.Span.Slice(_bounds[2 * i], _bounds[2 * i + 1]), ReaderOptions);
+            try
+            {
+                return JsonSerializer.Deserialize(ref reader, _typeInfo);
+            }
+            catch (JsonException exception)
+            {
+                throw _notTwilioJson(exception);
+            }
+        }
+
+        public void Dispose() => System.Threading.Interlocked.Exchange(ref _body, null)?.Dispose();
+
+        /// <summary>A page over <paramref name="body"/>, which it now owns; its records are parsed when enumerated.</summary>
+        internal static TwilioPage<T> Over(ResponseBuffer body, PageIndex index, JsonTypeInfo<T> typeInfo, Func<JsonException, Exception> notTwilioJson) =>
+            new TwilioPage<T>(body, index, typeInfo, notTwilioJson);
+
+        /// <summary>Reads a list envelope and every record at once (a body the page does not keep).</summary>
+        internal static TwilioPage<T> Parse(ReadOnlySpan<byte> json, byte[] recordsKey, JsonTypeInfo<T> typeInfo)
+        {
+            PageIndex index = PageIndex.Read(json, recordsKey);
+            var records = new List<T>(index.Bounds.Length / 2);
+            for (int i = 0; i < index.Bounds.Length; i += 2)
+            {
+                var reader = new Utf8JsonReader(json.Slice(index.Bounds[i], index.Bounds[i + 1]), ReaderOptions);
+                records.Add(JsonSerializer.Deserialize(ref reader, typeInfo));
+            }
+            return new TwilioPage<T>(records, index.NextPageUri);
+        }
+
+        /// <summary>See <see cref="PageIndex.FindNextPageUri"/>.</summary>
+        internal static string FindNextPageUri(ReadOnlySpan<byte> json) => PageIndex.FindNextPageUri(json);
+    }
+
+    /// <summary>
+    /// Where a list body's records are, and its next_page_uri: one pass of the reader that skips over
+    /// each record without materialising it (a small fraction of parsing it), so the envelope is
+    /// checked, the records counted and the next page known before any record is parsed.
+    /// </summary>
+    internal sealed class PageIndex
+    {
+        private static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip };
+        private static readonly byte[] NextPageUriKey = Encoding.UTF8.GetBytes("next_page_uri");
+        private static readonly byte[] NextPageUriName = Encoding.UTF8.GetBytes("\"next_page_uri\"");
+
+        private PageIndex(int[] bounds, string nextPageUri)
+        {
+            Bounds = bounds;
+            NextPageUri = nextPageUri;
+        }
+
+        /// <summary>Start and length of each record, in pairs.</summary>
+        public int[] Bounds { get; }
+
+        public int Count => Bounds.Length / 2;
+
+        public string NextPageUri { get; }
+
         /// <summary>
         /// Reads a list envelope. The record array's key differs per resource ("calls", "messages", …);
-        /// every other member but next_page_uri is skipped without being materialised.
+        /// every other member but next_page_uri is skipped.
         /// </summary>
-        internal static TwilioPage<T> Parse(System.ReadOnlySpan<byte> json, byte[] recordsKey, JsonTypeInfo<T> typeInfo)
+        public static PageIndex Read(ReadOnlySpan<byte> json, byte[] recordsKey)
         {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-            List<T> records = null;
+            var reader = new Utf8JsonReader(json, ReaderOptions);
+            List<int> bounds = null;
             string next = null;
 
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -41,9 +162,14 @@ namespace TwilioPS.Client
                     if (reader.TokenType == JsonTokenType.Null) continue;
                     if (reader.TokenType != JsonTokenType.StartArray)
                         throw new JsonException($"'{Encoding.UTF8.GetString(recordsKey)}' must be an array.");
-                    records = new List<T>();
+                    bounds = new List<int>();
                     while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                        records.Add(JsonSerializer.Deserialize(ref reader, typeInfo));
+                    {
+                        int start = checked((int)reader.TokenStartIndex);
+                        reader.Skip();
+                        bounds.Add(start);
+                        bounds.Add(checked((int)reader.BytesConsumed) - start);
+                    }
                 }
                 else if (reader.ValueTextEquals(NextPageUriKey))
                 {
@@ -57,21 +183,18 @@ namespace TwilioPS.Client
                 }
             }
 
-            if (records == null)
+            if (bounds == null)
                 throw new JsonException($"The list response has no '{Encoding.UTF8.GetString(recordsKey)}' array.");
-            return new TwilioPage<T>(records, NullIfEmpty(next));
+            return new PageIndex(bounds.ToArray(), NullIfEmpty(next));
         }
-
-        private static readonly byte[] NextPageUriKey = Encoding.UTF8.GetBytes("next_page_uri");
-        private static readonly byte[] NextPageUriName = Encoding.UTF8.GetBytes("\"next_page_uri\"");
 
         /// <summary>
         /// A quick look for next_page_uri without reading the records: the JSON value after the one
         /// "next_page_uri" name in the body (none, or more than one, and the quick look declines).
-        /// Twilio writes it after the record array, so a full parse would reach it last. The caller
-        /// checks this against <see cref="Parse"/>'s answer.
+        /// Twilio writes it after the record array, so even skipping the records would reach it last.
+        /// The caller checks this against <see cref="Read"/>'s answer.
         /// </summary>
-        internal static string FindNextPageUri(ReadOnlySpan<byte> json)
+        public static string FindNextPageUri(ReadOnlySpan<byte> json)
         {
             int at = json.LastIndexOf(NextPageUriName);
             if (at < 0 || json.IndexOf(NextPageUriName) != at) return null;

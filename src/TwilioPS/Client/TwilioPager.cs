@@ -8,24 +8,24 @@ using System.Threading.Tasks;
 namespace TwilioPS.Client
 {
     /// <summary>
-    /// Walks a Twilio list by following next_page_uri — never by computing page numbers — as a
-    /// pipeline of three overlapping stages: the next page is requested as soon as the current body
-    /// may be parsed (its next_page_uri is found before the records are parsed), records are parsed on
-    /// a worker, and the caller writes the previous page meanwhile. At most <see cref="ParsedAhead"/>
-    /// page waits parsed and one more as its raw body, so memory stays bounded however slow the
-    /// consumer is.
+    /// Walks a Twilio list by following next_page_uri — never by computing page numbers — as
+    /// overlapping stages: the next page is requested as soon as the current body has arrived (its
+    /// next_page_uri is found before anything else is read), a worker checks the envelope and indexes
+    /// the records, and the caller parses and writes the previous page's records one by one meanwhile
+    /// (see <see cref="TwilioPage{T}"/> for why the caller parses). At most <see cref="IndexedAhead"/>
+    /// indexed page and one more raw body wait ahead of the caller, in pooled buffers, so memory stays
+    /// bounded however slow the consumer is. The caller disposes each page it takes.
     /// </summary>
     public sealed class TwilioPager<T> : IDisposable
     {
         /// <summary>
-        /// Pages parsed ahead of the one the caller holds. One keeps the caller fed; each more keeps
-        /// another page of records alive across collections (a page of 1000 calls is ~4.6 MB of
-        /// objects that a gen-0 collection promotes instead of freeing).
+        /// Pages indexed ahead of the one the caller holds. One keeps the caller fed; each more holds
+        /// another body (about 1.2 MB for 1000 calls) out of the pool.
         /// </summary>
-        public const int ParsedAhead = 1;
+        public const int IndexedAhead = 1;
 
-        /// <summary>Pages fetched ahead of the one the caller holds: those parsed, and the next one's body, waiting in a pooled buffer.</summary>
-        public const int Lookahead = ParsedAhead + 1;
+        /// <summary>Pages fetched ahead of the one the caller holds: those indexed, and the next one's body.</summary>
+        public const int Lookahead = IndexedAhead + 1;
 
         /// <summary>
         /// Empty pages in a row, each linking to another, that are followed before the list is
@@ -38,7 +38,7 @@ namespace TwilioPS.Client
         private readonly byte[] _recordsKey;
         private readonly JsonTypeInfo<T> _typeInfo;
         private readonly CancellationTokenSource _lifetime = new CancellationTokenSource();
-        private readonly SemaphoreSlim _parseTurns = new SemaphoreSlim(ParsedAhead, ParsedAhead);
+        private readonly SemaphoreSlim _indexTurns = new SemaphoreSlim(IndexedAhead, IndexedAhead);
 
         // Written only by the fetch chain, where each fetch is started by the one before it.
         private readonly HashSet<string> _visited = new HashSet<string>(StringComparer.Ordinal);
@@ -88,10 +88,10 @@ namespace TwilioPS.Client
 
             Fetched fetched = await _pending.ConfigureAwait(false);
             _pending = fetched.Next;
-            _parseTurns.Release(); // the caller took a page: the chain may parse one more
+            _indexTurns.Release(); // the caller took a page: the chain may index one more
 
             // Counted here, where pages arrive in order, rather than in the overlapping fetches.
-            _emptyInRow = fetched.Page.Records.Count == 0 && fetched.Page.NextPageUri != null ? _emptyInRow + 1 : 0;
+            _emptyInRow = fetched.Page.Count == 0 && fetched.Page.NextPageUri != null ? _emptyInRow + 1 : 0;
             if (_emptyInRow > MaxEmptyPagesInRow)
             {
                 Dispose();
@@ -112,40 +112,41 @@ namespace TwilioPS.Client
 
         private async Task<Fetched> FetchChainedAsync(string path, CancellationToken token)
         {
-            using (ResponseBuffer body = await _http.GetBodyAsync(path, token).ConfigureAwait(false))
+            ResponseBuffer body = await _http.GetBodyAsync(path, token).ConfigureAwait(false);
+            try
             {
                 // The body waits here, outside the collected heap, until the caller has taken a page.
                 // Only then is the next page requested, so no page can overtake this one for a turn.
-                await _parseTurns.WaitAsync(token).ConfigureAwait(false);
+                await _indexTurns.WaitAsync(token).ConfigureAwait(false);
                 _pagesFetched++;
                 Task<Fetched> next = null;
 
                 // Without a record limit the next page does not depend on this one's records: request
-                // it now, while this one is parsed.
-                string announced = RecordLimit.HasValue ? null : Follow(TwilioPage<T>.FindNextPageUri(body.Span));
+                // it now, while this one is indexed and read.
+                string announced = RecordLimit.HasValue ? null : Follow(PageIndex.FindNextPageUri(body.Span));
                 if (announced != null && PageAllowed()) next = FetchAsync(announced);
 
-                TwilioPage<T> page;
+                PageIndex index;
                 try
                 {
-                    page = TwilioPage<T>.Parse(body.Span, _recordsKey, _typeInfo);
+                    index = PageIndex.Read(body.Span, _recordsKey);
                 }
                 catch (JsonException exception)
                 {
                     throw _http.NotTwilioJson(exception);
                 }
-                _recordsFetched += page.Records.Count;
+                _recordsFetched += index.Count;
 
-                if (!string.Equals(announced, page.NextPageUri, StringComparison.Ordinal))
+                if (!string.Equals(announced, index.NextPageUri, StringComparison.Ordinal))
                 {
-                    // The quick look and the full parse disagree (or a limit needed the records first):
-                    // the parse is the truth.
+                    // The quick look and the envelope disagree (or a limit needed the count first):
+                    // the envelope is the truth.
                     if (next != null)
                     {
                         _lifetime.Cancel();
                         throw new TwilioProtocolException("The list response names two different next pages.");
                     }
-                    string following = Follow(page.NextPageUri);
+                    string following = Follow(index.NextPageUri);
                     if (following != null && PageAllowed() && RecordAllowed()) next = FetchAsync(following);
                     else Volatile.Write(ref _notFetched, following);
                 }
@@ -154,7 +155,13 @@ namespace TwilioPS.Client
                     Volatile.Write(ref _notFetched, announced);
                 }
 
+                TwilioPage<T> page = TwilioPage<T>.Over(body, index, _typeInfo, _http.NotTwilioJson);
+                body = null; // the page owns it now
                 return new Fetched { Page = page, Next = next };
+            }
+            finally
+            {
+                body?.Dispose();
             }
         }
 
@@ -171,11 +178,21 @@ namespace TwilioPS.Client
 
         private bool RecordAllowed() => !RecordLimit.HasValue || _recordsFetched < RecordLimit.Value;
 
-        /// <summary>Cancels fetches nobody will read (the caller stopped early).</summary>
+        /// <summary>Cancels fetches nobody will read (the caller stopped early) and returns the bodies of pages fetched but never taken.</summary>
         public void Dispose()
         {
             _lifetime.Cancel();
+            ReturnUntaken(_pending);
             _pending = null;
+        }
+
+        private static void ReturnUntaken(Task<Fetched> fetch)
+        {
+            fetch?.ContinueWith(t =>
+            {
+                t.Result.Page.Dispose();
+                ReturnUntaken(t.Result.Next);
+            }, CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 }

@@ -26,7 +26,7 @@ namespace TwilioPS.Completion
                      page != null;
                      page = await pager.NextAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    countries.AddRange(page.Records);
+                    using (page) countries.AddRange(page.Records);
                 }
             }
             return countries

@@ -43,7 +43,8 @@ namespace TwilioPS.Completion
             {
                 pager.PageLimit = 1;
                 TwilioPage<T> page = await pager.NextAsync(cancellationToken).ConfigureAwait(false);
-                return page?.Records ?? (IReadOnlyList<T>)new T[0];
+                if (page == null) return new T[0];
+                using (page) return page.Records;
             }
         }
     }

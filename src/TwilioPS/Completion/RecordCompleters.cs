@@ -27,7 +27,7 @@ namespace TwilioPS.Completion
                 pager.PageLimit = 1;
                 TwilioPage<T> page = await pager.NextAsync(cancellationToken).ConfigureAwait(false);
                 if (page == null) return Array.Empty<CompletionCandidate>();
-                return page.Records.Select(r => new CompletionCandidate(ValueOf(r), Describe(r))).Where(c => !string.IsNullOrEmpty(c.Value)).ToList();
+                using (page) return page.Records.Select(r => new CompletionCandidate(ValueOf(r), Describe(r))).Where(c => !string.IsNullOrEmpty(c.Value)).ToList();
             }
         }
 

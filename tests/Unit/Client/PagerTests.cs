@@ -80,6 +80,75 @@ namespace TwilioPS.Tests.Client
         }
 
         [Fact]
+        public async Task A_page_parses_each_record_as_it_is_reached_and_keeps_none()
+        {
+            // Records that live only until the caller moves on are collected young; a page that held
+            // them all kept megabytes alive across every collection of a long listing.
+            var stub = new StubHandler((_, n) => StubHandler.Json(200, PageJson(null, "CA1", "CA2", "CA3")));
+            var api = new ResourceApi<TwilioCall>(Http(stub), ApiCatalog.Calls, TwilioJsonContext.Default.TwilioCall);
+            using TwilioPager<TwilioCall> pager = api.List(ResourcePath.ForAccount("AC1"), null, 3);
+            using TwilioPage<TwilioCall> page = await pager.NextAsync(CancellationToken.None);
+            Assert.Equal(3, page.Count);
+            using System.Collections.Generic.IEnumerator<TwilioCall> records = page.GetEnumerator();
+            WeakReference first = Advance(records, "CA1");
+            Advance(records, "CA2");
+            Advance(records, "CA3");
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            Assert.False(first.IsAlive);
+            Assert.False(records.MoveNext());
+        }
+
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+        private static WeakReference Advance(System.Collections.Generic.IEnumerator<TwilioCall> records, string expectedSid)
+        {
+            Assert.True(records.MoveNext());
+            Assert.Equal(expectedSid, records.Current.Sid);
+            return new WeakReference(records.Current);
+        }
+
+        [Fact]
+        public async Task A_record_that_is_not_a_call_fails_when_reached_after_those_before_it()
+        {
+            var stub = new StubHandler((_, n) => StubHandler.Json(200, "{\"calls\":[{\"sid\":\"CA1\"},{\"sid\":5}],\"next_page_uri\":null}"));
+            var api = new ResourceApi<TwilioCall>(Http(stub), ApiCatalog.Calls, TwilioJsonContext.Default.TwilioCall);
+            using TwilioPager<TwilioCall> pager = api.List(ResourcePath.ForAccount("AC1"), null, 2);
+            using TwilioPage<TwilioCall> page = await pager.NextAsync(CancellationToken.None);
+            using System.Collections.Generic.IEnumerator<TwilioCall> records = page.GetEnumerator();
+            Assert.True(records.MoveNext());
+            Assert.Equal("CA1", records.Current.Sid);
+            TwilioProtocolException e = Assert.Throws<TwilioProtocolException>(() => records.MoveNext());
+            Assert.Contains("not the JSON the Twilio API sends", e.Message);
+        }
+
+        [Fact]
+        public async Task A_broken_envelope_fails_before_any_record_is_handed_out()
+        {
+            var stub = new StubHandler((_, n) => StubHandler.Json(200, "{\"calls\":[{\"sid\":\"CA1\"},{\"sid\":"));
+            var api = new ResourceApi<TwilioCall>(Http(stub), ApiCatalog.Calls, TwilioJsonContext.Default.TwilioCall);
+            using TwilioPager<TwilioCall> pager = api.List(ResourcePath.ForAccount("AC1"), null, 2);
+            await Assert.ThrowsAsync<TwilioProtocolException>(() => pager.NextAsync(CancellationToken.None));
+        }
+
+        [Fact]
+        public async Task A_disposed_page_has_returned_its_body_but_keeps_records_already_listed()
+        {
+            var stub = new StubHandler((_, n) => StubHandler.Json(200, PageJson(null, "CA1", "CA2")));
+            var api = new ResourceApi<TwilioCall>(Http(stub), ApiCatalog.Calls, TwilioJsonContext.Default.TwilioCall);
+            using TwilioPager<TwilioCall> pager = api.List(ResourcePath.ForAccount("AC1"), null, 2);
+            TwilioPage<TwilioCall> listed = await pager.NextAsync(CancellationToken.None);
+            Assert.Equal(2, listed.Records.Count);
+            listed.Dispose();
+            Assert.Equal(new[] { "CA1", "CA2" }, listed.Select(c => c.Sid));
+
+            using TwilioPager<TwilioCall> second = api.List(ResourcePath.ForAccount("AC1"), null, 2);
+            TwilioPage<TwilioCall> streamed = await second.NextAsync(CancellationToken.None);
+            streamed.Dispose();
+            Assert.Throws<ObjectDisposedException>(() => streamed.First());
+        }
+
+        [Fact]
         public async Task Look_ahead_is_bounded_while_the_caller_is_busy()
         {
             var stub = new StubHandler((_, n) => StubHandler.Json(200, PageJson("/2010-04-01/Accounts/AC1/Calls.json?PageToken=PA" + (n + 1), "CA" + n)));

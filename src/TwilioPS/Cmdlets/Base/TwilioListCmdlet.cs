@@ -85,12 +85,16 @@ namespace TwilioPS.Cmdlets
                     TwilioPage<T> page = Await(pager.NextAsync);
                     if (page == null) break;
                     pages++;
-                    foreach (T record in page.Records)
+                    // Each record is parsed as it is reached and written at once, so it dies young.
+                    using (page)
                     {
-                        if (!Keep(record)) continue;
-                        if (seen++ < skip) continue;
-                        WriteObject(Prepare(record));
-                        if (++written == first) break;
+                        foreach (T record in page)
+                        {
+                            if (!Keep(record)) continue;
+                            if (seen++ < skip) continue;
+                            WriteObject(Prepare(record));
+                            if (++written == first) break;
+                        }
                     }
                     FlushLog();
                     if (written == first && limited) break;

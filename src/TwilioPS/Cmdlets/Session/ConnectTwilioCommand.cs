@@ -173,7 +173,7 @@ namespace TwilioPS.Cmdlets.Session
                     probe.PageLimit = 1;
                     try
                     {
-                        Await(probe.NextAsync);
+                        Await(probe.NextAsync)?.Dispose();
                     }
                     catch (TwilioApiException second) when (second.Status == HttpStatusCode.NotFound)
                     {
