@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using System.Runtime.Loader;
 
@@ -38,9 +39,19 @@ namespace TwilioPS.Isolation
         /// </summary>
         public static ModuleLoadContext ForModule(string moduleDirectory)
         {
-            string key = Path.GetFullPath(moduleDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
-            return ByFolder.GetOrAdd(key, folder => new ModuleLoadContext(folder));
+            return ByFolder.GetOrAdd(Key(moduleDirectory), folder => new ModuleLoadContext(folder));
         }
+
+        private static string Key(string moduleDirectory) =>
+            Path.GetFullPath(moduleDirectory).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+
+        /// <summary>
+        /// Whether this process has already loaded TwilioPS.dll from the module folder: only then can a
+        /// session hold a module of it that a re-import must remove first.
+        /// </summary>
+        public static bool IsModuleLoaded(string moduleDirectory) =>
+            ByFolder.TryGetValue(Key(moduleDirectory), out ModuleLoadContext context)
+            && context.Assemblies.Any(a => string.Equals(a.GetName().Name, ModuleAssemblyName, StringComparison.Ordinal));
 
         /// <summary>TwilioPS.dll from the module folder, loaded in its context (what TwilioPS.psm1 imports).</summary>
         public static Assembly LoadModule(string moduleDirectory) =>
