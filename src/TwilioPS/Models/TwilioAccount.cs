@@ -20,7 +20,10 @@ namespace TwilioPS.Models
         /// <summary>Trial or Full.</summary>
         [JsonInclude] public string Type { get; internal set; }
 
-        [JsonInclude, JsonConverter(typeof(SubresourceUrisConverter))] public Dictionary<string, string> SubresourceUris { get; internal set; }
+        [JsonInclude, JsonPropertyName("subresource_uris")] internal SubresourceUriSet SubresourceUriSet { get; set; }
+
+        /// <summary>Name to URI of the resources under this one (its recordings, notifications, …).</summary>
+        [JsonIgnore] public Dictionary<string, string> SubresourceUris => SubresourceUriSet?.Map;
 
         /// <summary>
         /// An account belongs to itself: AccountSid is its own SID, so accounts piped into any other

@@ -19,7 +19,10 @@ namespace TwilioPS.Models
         [JsonInclude] public string Uri { get; internal set; }
 
         /// <summary>One search URI per number type the country has (local, toll_free, mobile, …).</summary>
-        [JsonInclude, JsonConverter(typeof(SubresourceUrisConverter))] public Dictionary<string, string> SubresourceUris { get; internal set; }
+        [JsonInclude, JsonPropertyName("subresource_uris")] internal SubresourceUriSet SubresourceUriSet { get; set; }
+
+        /// <summary>Name to URI of the resources under this one (its recordings, notifications, …).</summary>
+        [JsonIgnore] public Dictionary<string, string> SubresourceUris => SubresourceUriSet?.Map;
 
         [JsonInclude, JsonExtensionData]
         public Dictionary<string, JsonElement> AdditionalProperties { get; internal set; }

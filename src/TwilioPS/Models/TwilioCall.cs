@@ -20,7 +20,7 @@ namespace TwilioPS.Models
         [JsonInclude] public string PhoneNumberSid { get; internal set; }
 
         /// <summary>queued, ringing, in-progress, completed, busy, failed, no-answer or canceled.</summary>
-        [JsonInclude] public string Status { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(RecurringStringConverter))] public string Status { get; internal set; }
 
         [JsonInclude, JsonConverter(typeof(TwilioDateConverter))]
         public DateTimeOffset? StartTime { get; internal set; }
@@ -35,13 +35,13 @@ namespace TwilioPS.Models
         [JsonInclude, JsonConverter(typeof(LenientDecimalConverter))]
         public decimal? Price { get; internal set; }
 
-        [JsonInclude] public string PriceUnit { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(RecurringStringConverter))] public string PriceUnit { get; internal set; }
 
         /// <summary>inbound, outbound-api or outbound-dial.</summary>
-        [JsonInclude] public string Direction { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(RecurringStringConverter))] public string Direction { get; internal set; }
 
         [JsonInclude] public string AnsweredBy { get; internal set; }
-        [JsonInclude] public string ApiVersion { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(RecurringStringConverter))] public string ApiVersion { get; internal set; }
         [JsonInclude] public string Annotation { get; internal set; }
         [JsonInclude] public string ForwardedFrom { get; internal set; }
         [JsonInclude] public string GroupSid { get; internal set; }
@@ -53,7 +53,10 @@ namespace TwilioPS.Models
 
         [JsonInclude] public string TrunkSid { get; internal set; }
 
-        [JsonInclude, JsonConverter(typeof(SubresourceUrisConverter))] public Dictionary<string, string> SubresourceUris { get; internal set; }
+        [JsonInclude, JsonPropertyName("subresource_uris")] internal SubresourceUriSet SubresourceUriSet { get; set; }
+
+        /// <summary>Name to URI of the resources under this one (its recordings, notifications, …).</summary>
+        [JsonIgnore] public Dictionary<string, string> SubresourceUris => SubresourceUriSet?.Map;
 
         /// <summary>"CAxxx +14155550100 -> +14155550101 completed".</summary>
         public override string ToString() => Describe.Join(Sid, Describe.Route(From, To), Status);

@@ -28,7 +28,10 @@ namespace TwilioPS.Models
 
         [JsonInclude] public string ApiVersion { get; internal set; }
 
-        [JsonInclude, JsonConverter(typeof(SubresourceUrisConverter))] public Dictionary<string, string> SubresourceUris { get; internal set; }
+        [JsonInclude, JsonPropertyName("subresource_uris")] internal SubresourceUriSet SubresourceUriSet { get; set; }
+
+        /// <summary>Name to URI of the resources under this one (its recordings, notifications, …).</summary>
+        [JsonIgnore] public Dictionary<string, string> SubresourceUris => SubresourceUriSet?.Map;
 
         /// <summary>"CFxxx 'standup' in-progress".</summary>
         public override string ToString() => Describe.Join(Sid, Describe.Quoted(FriendlyName), Status);

@@ -46,7 +46,10 @@ namespace TwilioPS.Models
         [JsonInclude] public string EmergencyAddressSid { get; internal set; }
         [JsonInclude] public string EmergencyAddressStatus { get; internal set; }
 
-        [JsonInclude, JsonConverter(typeof(SubresourceUrisConverter))] public Dictionary<string, string> SubresourceUris { get; internal set; }
+        [JsonInclude, JsonPropertyName("subresource_uris")] internal SubresourceUriSet SubresourceUriSet { get; set; }
+
+        /// <summary>Name to URI of the resources under this one (its recordings, notifications, …).</summary>
+        [JsonIgnore] public Dictionary<string, string> SubresourceUris => SubresourceUriSet?.Map;
 
         /// <summary>"PNxxx +14155550100 'Support line'".</summary>
         public override string ToString() => Describe.Join(Sid, PhoneNumber, FriendlyName == PhoneNumber ? null : Describe.Quoted(FriendlyName));

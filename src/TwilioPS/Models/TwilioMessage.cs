@@ -19,10 +19,10 @@ namespace TwilioPS.Models
         [JsonInclude] public string Body { get; internal set; }
 
         /// <summary>queued, sending, sent, delivered, undelivered, failed, scheduled, canceled, received, …</summary>
-        [JsonInclude] public string Status { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(RecurringStringConverter))] public string Status { get; internal set; }
 
         /// <summary>inbound, outbound-api, outbound-call or outbound-reply.</summary>
-        [JsonInclude] public string Direction { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(RecurringStringConverter))] public string Direction { get; internal set; }
 
         [JsonInclude, JsonConverter(typeof(TwilioDateConverter))]
         public DateTimeOffset? DateSent { get; internal set; }
@@ -37,7 +37,7 @@ namespace TwilioPS.Models
         [JsonInclude, JsonConverter(typeof(LenientDecimalConverter))]
         public decimal? Price { get; internal set; }
 
-        [JsonInclude] public string PriceUnit { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(RecurringStringConverter))] public string PriceUnit { get; internal set; }
 
         [JsonInclude, JsonConverter(typeof(LenientInt32Converter))]
         public int? ErrorCode { get; internal set; }
@@ -46,9 +46,12 @@ namespace TwilioPS.Models
 
         [JsonInclude] public string MessagingServiceSid { get; internal set; }
 
-        [JsonInclude] public string ApiVersion { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(RecurringStringConverter))] public string ApiVersion { get; internal set; }
 
-        [JsonInclude, JsonConverter(typeof(SubresourceUrisConverter))] public Dictionary<string, string> SubresourceUris { get; internal set; }
+        [JsonInclude, JsonPropertyName("subresource_uris")] internal SubresourceUriSet SubresourceUriSet { get; set; }
+
+        /// <summary>Name to URI of the resources under this one (its recordings, notifications, …).</summary>
+        [JsonIgnore] public Dictionary<string, string> SubresourceUris => SubresourceUriSet?.Map;
 
         /// <summary>"SMxxx +14155550100 -> +14155550101 delivered".</summary>
         public override string ToString() => Describe.Join(Sid, Describe.Route(From, To), Status);

@@ -20,10 +20,10 @@ namespace TwilioPS.Models
         [JsonInclude] public string ConferenceSid { get; internal set; }
 
         /// <summary>in-progress, paused, stopped, processing, completed, absent or deleted.</summary>
-        [JsonInclude] public string Status { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(RecurringStringConverter))] public string Status { get; internal set; }
 
         /// <summary>How the recording was made: DialVerb, Conference, OutboundAPI, Trunking, RecordVerb, StartCallRecordingAPI or StartConferenceRecordingAPI.</summary>
-        [JsonInclude] public string Source { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(RecurringStringConverter))] public string Source { get; internal set; }
 
         [JsonInclude, JsonConverter(typeof(TwilioDateConverter))]
         public DateTimeOffset? StartTime { get; internal set; }
@@ -36,24 +36,27 @@ namespace TwilioPS.Models
         public int? Channels { get; internal set; }
 
         /// <summary>inbound, outbound or both (recordings started on a call).</summary>
-        [JsonInclude] public string Track { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(RecurringStringConverter))] public string Track { get; internal set; }
 
         [JsonInclude, JsonConverter(typeof(LenientDecimalConverter))]
         public decimal? Price { get; internal set; }
 
-        [JsonInclude] public string PriceUnit { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(RecurringStringConverter))] public string PriceUnit { get; internal set; }
 
         [JsonInclude, JsonConverter(typeof(LenientInt32Converter))]
         public int? ErrorCode { get; internal set; }
 
-        [JsonInclude] public string ApiVersion { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(RecurringStringConverter))] public string ApiVersion { get; internal set; }
 
         /// <summary>Where the audio is (append .wav or .mp3); Save-TwilioRecording downloads it with the connection's credentials.</summary>
         [JsonInclude] public string MediaUrl { get; internal set; }
 
         [JsonInclude] public JsonElement? EncryptionDetails { get; internal set; }
 
-        [JsonInclude, JsonConverter(typeof(SubresourceUrisConverter))] public Dictionary<string, string> SubresourceUris { get; internal set; }
+        [JsonInclude, JsonPropertyName("subresource_uris")] internal SubresourceUriSet SubresourceUriSet { get; set; }
+
+        /// <summary>Name to URI of the resources under this one (its recordings, notifications, …).</summary>
+        [JsonIgnore] public Dictionary<string, string> SubresourceUris => SubresourceUriSet?.Map;
 
         /// <summary>"RExxx of CAxxx completed 42s".</summary>
         public override string ToString()

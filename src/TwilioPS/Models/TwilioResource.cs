@@ -14,7 +14,7 @@ namespace TwilioPS.Models
     {
         [JsonInclude] public string Sid { get; internal set; }
 
-        [JsonInclude] public string AccountSid { get; internal set; }
+        [JsonInclude, JsonConverter(typeof(RecurringStringConverter))] public string AccountSid { get; internal set; }
 
         [JsonInclude, JsonConverter(typeof(TwilioDateConverter))]
         public DateTimeOffset? DateCreated { get; internal set; }

@@ -53,7 +53,10 @@ namespace TwilioPS.Models
         /// <summary>The currency of <see cref="Price"/> (ISO 4217, as Twilio writes it: usd, eur, …).</summary>
         [JsonInclude] public string PriceUnit { get; internal set; }
 
-        [JsonInclude, JsonConverter(typeof(SubresourceUrisConverter))] public Dictionary<string, string> SubresourceUris { get; internal set; }
+        [JsonInclude, JsonPropertyName("subresource_uris")] internal SubresourceUriSet SubresourceUriSet { get; set; }
+
+        /// <summary>Name to URI of the resources under this one (its recordings, notifications, …).</summary>
+        [JsonIgnore] public Dictionary<string, string> SubresourceUris => SubresourceUriSet?.Map;
 
         [JsonInclude] public string Uri { get; internal set; }
 

@@ -94,6 +94,51 @@ namespace TwilioPS.Tests.Client
             Assert.Same(first.Keys.Single(k => k == "notifications"), second.Keys.Single(k => k == "notifications"));
         }
 
+        [Theory]
+        // Twilio's shape: every URI under the record's own.
+        [InlineData(@"{""notifications"":""/A/Calls/CA1/Notifications.json"",""recordings"":""/A/Calls/CA1/Recordings.json""}")]
+        // An account's: some a folder further down, one elsewhere, a null, an escaped URI.
+        [InlineData(@"{""calls"":""/A/AC1/Calls.json"",""sms_messages"":""/A/AC1/SMS/Messages.json"",""balance"":""/B/Balance.json""}")]
+        [InlineData(@"{""streams"":null,""recordings"":""/A/Calls/CA1/Recordings.json"",""events"":""/A/Calls/CA1/Events.json""}")]
+        [InlineData(@"{""recordings"":""/A/Calls/CA1/Recordings.json"",""streams"":null,""events"":""\/A\/Calls\/CA1\/Events.json""}")]
+        [InlineData(@"{""recordings"":""Recordings.json"",""events"":""Events.json""}")]
+        [InlineData(@"{}")]
+        public void Subresource_uris_read_back_exactly_as_sent_whatever_their_shape(string uris)
+        {
+            var expected = JsonSerializer.Deserialize<System.Collections.Generic.Dictionary<string, string>>(uris);
+            // Twice over, so the second record meets the strings and arrays the first one shared.
+            TwilioPage<TwilioCall> page = Page(@"{""calls"":[{""subresource_uris"":" + uris + @"},{""subresource_uris"":" + uris + @"}]}");
+            foreach (TwilioCall call in page.Records)
+                Assert.Equal(expected.OrderBy(p => p.Key), call.SubresourceUris.OrderBy(p => p.Key));
+        }
+
+        [Fact]
+        public void Records_of_different_shapes_in_one_page_keep_their_own_subresource_uris()
+        {
+            TwilioPage<TwilioCall> page = Page(@"{""calls"":[
+                {""subresource_uris"":{""recordings"":""/A/CA1/Recordings.json"",""events"":""/A/CA1/Events.json""}},
+                {""subresource_uris"":{""events"":""/A/CA2/Events.json"",""recordings"":""/A/CA2/Recordings.json""}},
+                {""subresource_uris"":{""recordings"":""/A/CA3/Recordings.json""}},
+                {""subresource_uris"":{""recordings"":""/A/CA4/Recordings.json"",""events"":""/A/CA4/Events.json""}}]}");
+            Assert.Equal(new[] { "/A/CA1/Events.json", "/A/CA2/Events.json", null, "/A/CA4/Events.json" },
+                page.Records.Select(c => c.SubresourceUris.TryGetValue("events", out string uri) ? uri : null));
+            Assert.Equal(new[] { 2, 2, 1, 2 }, page.Records.Select(c => c.SubresourceUris.Count));
+        }
+
+        [Theory]
+        [InlineData("completed")]
+        [InlineData("in-progress")]
+        [InlineData("in\u002dprogress")]
+        [InlineData("a status far longer than any Twilio sends, which is read as usual and never shared at all")]
+        public void Recurring_fields_read_as_sent_and_share_one_string_between_records(string status)
+        {
+            TwilioPage<TwilioCall> page = Page(@"{""calls"":[{""status"":""" + status + @""",""account_sid"":""AC1""},{""status"":""" + status + @""",""account_sid"":""AC1""},{""status"":null}]}");
+            string text = JsonSerializer.Deserialize<string>("\"" + status + "\"");
+            Assert.Equal(new[] { text, text, null }, page.Records.Select(c => c.Status));
+            Assert.Same(page.Records[0].AccountSid, page.Records[1].AccountSid);
+            if (!status.Contains('\\') && text.Length <= 64) Assert.Same(page.Records[0].Status, page.Records[1].Status);
+        }
+
         [Fact]
         public void An_escaped_subresource_name_reads_as_its_text()
         {
