@@ -161,10 +161,12 @@ namespace TwilioPS.Tests.Client
         {
             // Four callers share the throttle, as runspaces sharing a connection do. The spacing is
             // measured where the throttle releases each call, so server-side effects cannot blur it.
-            // The floor is deliberately loose: a loaded machine delays the release thread now and then
-            // (two whole test suites at once on two cores cost about 1.5%); what it catches is a
-            // schedule that depends on timer ticks or the thread pool, which cost 7-10% here. The
-            // benchmark reports the accuracy on a quiet machine.
+            // What the rate floor catches is a schedule that depends on timer ticks or the thread pool,
+            // which cost 7-10% here. A loaded machine delays any waiting thread now and then, and a
+            // throttle that never lets two calls closer than the interval cannot win that time back:
+            // so a reference thread that sleeps to the same schedule runs alongside, and under load the
+            // floor is what that reference achieved (less 3%) instead of 19/s. The benchmark reports
+            // the accuracy on a quiet machine.
             var throttle = new CallThrottle(20);
             const int Calls = 300;
             int started = 0;
@@ -172,7 +174,11 @@ namespace TwilioPS.Tests.Client
             {
                 while (Interlocked.Increment(ref started) <= Calls) await throttle.WaitAsync(CancellationToken.None);
             }
+            double referenceRate = 0;
+            var reference = new Thread(() => referenceRate = SleepToTheSameSchedule(Calls, throttle.IntervalTimestamp)) { IsBackground = true };
+            reference.Start();
             await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(Caller)));
+            reference.Join();
 
             long[] releases = throttle.RecentReleases();
             Assert.Equal(Calls, releases.Length);
@@ -181,7 +187,23 @@ namespace TwilioPS.Tests.Client
 
             double rate = (Calls - 1) * (double)Stopwatch.Frequency / (releases[Calls - 1] - releases[0]);
             double slowest = releases.Zip(releases.Skip(1), (a, b) => b - a).Max() * 1000.0 / Stopwatch.Frequency;
-            Assert.True(rate >= 19.0 && rate <= 20.0, $"achieved {rate:0.###} calls per second; the longest gap was {slowest:0.###} ms");
+            double floor = Math.Min(19.0, 0.97 * referenceRate);
+            Assert.True(rate >= floor && rate <= 20.0,
+                $"achieved {rate:0.###} calls per second (floor {floor:0.###}; a thread sleeping to the same schedule achieved {referenceRate:0.###}); the longest gap was {slowest:0.###} ms");
+        }
+
+        /// <summary>The rate a plain thread achieves waking every interval after its last wake, as the throttle schedules: what the machine allows right now.</summary>
+        private static double SleepToTheSameSchedule(int wakes, long interval)
+        {
+            long first = Stopwatch.GetTimestamp(), last = first;
+            for (int i = 1; i < wakes; i++)
+            {
+                long due = last + interval;
+                for (long now = Stopwatch.GetTimestamp(); now < due; now = Stopwatch.GetTimestamp())
+                    Thread.Sleep(TimeSpan.FromTicks(Math.Max(1, (due - now) * TimeSpan.TicksPerSecond / Stopwatch.Frequency)));
+                last = Stopwatch.GetTimestamp();
+            }
+            return (wakes - 1) * (double)Stopwatch.Frequency / (last - first);
         }
     }
 }
