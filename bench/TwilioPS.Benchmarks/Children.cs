@@ -69,8 +69,14 @@ namespace TwilioPS.Benchmarks
             {
                 double cpu = CpuMs();
                 var watch = Stopwatch.StartNew();
+                TimeSpan jit = System.Runtime.JitInfo.GetCompilationTime();
+                long jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+                TimeSpan pauses = GC.GetTotalPauseDuration();
                 int records = Convert.ToInt32(Invoke(runspace, ListScript(pageSize))[0].BaseObject, CultureInfo.InvariantCulture);
                 Report("run" + run, watch.Elapsed.TotalMilliseconds, records, CpuMs() - cpu);
+                // Where a first run's extra time goes: compiling (all threads) and collecting.
+                Report("jit" + run, (System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds, System.Runtime.JitInfo.GetCompiledMethodCount() - jitted);
+                Report("gc" + run, (GC.GetTotalPauseDuration() - pauses).TotalMilliseconds);
             }
             return 0;
         }

@@ -55,7 +55,11 @@ namespace TwilioPS.Benchmarks
                 double serve = await ServePagesAlone(emulator);
 
                 loop = Measured.From(Child.Bench(new[] { "child-loop" }.Concat(connection).Concat(new[] { Str(PageSize), "0", Str(1 + WarmRuns) })));
-                module = Measured.From(Child.Bench(new[] { "child-module", manifest }.Concat(connection).Concat(new[] { Str(PageSize), "0", Str(1 + WarmRuns) })));
+                ChildResult moduleRuns = Child.Bench(new[] { "child-module", manifest }.Concat(connection).Concat(new[] { Str(PageSize), "0", Str(1 + WarmRuns) }));
+                module = Measured.From(moduleRuns);
+                table.Notes.Add("JIT and GC during each module list of the same fresh process (run 0 is the first run): " + string.Join("; ",
+                    Enumerable.Range(0, 1 + WarmRuns).Select(r => FormattableString.Invariant(
+                        $"run {r}: JIT {moduleRuns.Value("jit" + r):N0} ms for {moduleRuns.Records("jit" + r):N0} methods (all threads), GC pauses {moduleRuns.Value("gc" + r):N0} ms"))));
                 node = twilioNode == null ? null : Measured.From(Child.Node(twilioNode, connection, PageSize, 0, 1 + WarmRuns));
 
                 table.Add("Emulator alone: serve the 100 pages (raw GETs, bodies discarded), warm", Calls, Ms(serve),
