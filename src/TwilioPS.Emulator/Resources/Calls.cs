@@ -21,6 +21,16 @@ namespace TwilioPS.Emulator.Resources
         public CallTimeline Clone() => (CallTimeline)MemberwiseClone();
     }
 
+    /// <summary>What a call was told to do and whom to tell: set by the API's create and update, absent on seeded calls.</summary>
+    internal sealed class CallInstructions
+    {
+        public string Url, Method, Twiml, ApplicationSid, FallbackUrl, FallbackMethod, StatusCallback, StatusCallbackMethod;
+        public IReadOnlyList<string> StatusCallbackEvents;
+        public int? TimeLimit;
+        public IReadOnlyList<KeyValuePair<string, string>> CreateParameters;
+        public readonly List<CallEvent> Requests = new List<CallEvent>();
+    }
+
     /// <summary>A call's computed state at one instant.</summary>
     internal struct CallState
     {
@@ -50,23 +60,39 @@ namespace TwilioPS.Emulator.Resources
         public string GroupSid { get; set; }
         public string TrunkSid { get; set; }
         public string Direction = "outbound-api";
-        public string ApiVersion = "2010-04-01";
+        public string ApiVersion => "2010-04-01";
         public string ForwardedFrom { get; set; }
         public string CallerName { get; set; }
         public string Annotation { get; set; }
         public DateTimeOffset DateCreated;
         public long QueueTimeMs;
         public bool MachineDetection;
-        public string UriBase; // /2010-04-01/Accounts/{AC}/Calls/{CA}
         public volatile CallTimeline Timeline;
 
-        // Instructions and callbacks (not rendered; kept so later features and tests can see them).
-        public string Url, Method, Twiml, ApplicationSid, FallbackUrl, FallbackMethod, StatusCallback, StatusCallbackMethod;
-        public IReadOnlyList<string> StatusCallbackEvents;
-        public int? TimeLimit;
-        public IReadOnlyList<KeyValuePair<string, string>> CreateParameters;
+        /// <summary>/2010-04-01/Accounts/{AC}/Calls/{CA}: derived, not stored (a million seeded calls would hold a million copies).</summary>
+        public string UriBase => "/2010-04-01/Accounts/" + AccountSid + "/Calls/" + Sid;
+
+        // Instructions and callbacks (not rendered; kept so later features and tests can see them). They live
+        // in a side record made on first write, so a seeded call, which has none, does not carry their slots.
+        private CallInstructions _instructions;
+
+        private CallInstructions Instructions =>
+            _instructions ?? System.Threading.Interlocked.CompareExchange(ref _instructions, new CallInstructions(), null) ?? _instructions;
+
+        public string Url { get => _instructions?.Url; set => Instructions.Url = value; }
+        public string Method { get => _instructions?.Method; set => Instructions.Method = value; }
+        public string Twiml { get => _instructions?.Twiml; set => Instructions.Twiml = value; }
+        public string ApplicationSid { get => _instructions?.ApplicationSid; set => Instructions.ApplicationSid = value; }
+        public string FallbackUrl { get => _instructions?.FallbackUrl; set => Instructions.FallbackUrl = value; }
+        public string FallbackMethod { get => _instructions?.FallbackMethod; set => Instructions.FallbackMethod = value; }
+        public string StatusCallback { get => _instructions?.StatusCallback; set => Instructions.StatusCallback = value; }
+        public string StatusCallbackMethod { get => _instructions?.StatusCallbackMethod; set => Instructions.StatusCallbackMethod = value; }
+        public IReadOnlyList<string> StatusCallbackEvents { get => _instructions?.StatusCallbackEvents; set => Instructions.StatusCallbackEvents = value; }
+        public int? TimeLimit { get => _instructions?.TimeLimit; set => Instructions.TimeLimit = value; }
+        public IReadOnlyList<KeyValuePair<string, string>> CreateParameters { get => _instructions?.CreateParameters; set => Instructions.CreateParameters = value; }
+
         /// <summary>The webhook requests made for the call's TwiML and their answers, in order (lock it to read).</summary>
-        public readonly List<CallEvent> Requests = new List<CallEvent>();
+        public List<CallEvent> Requests => Instructions.Requests;
 
         public CallState Evaluate(DateTimeOffset now, bool asCreated = false)
         {
@@ -129,6 +155,7 @@ namespace TwilioPS.Emulator.Resources
         public CallJson ToJson(DateTimeOffset now, bool asCreated = false)
         {
             CallState s = Evaluate(now, asCreated);
+            string UriBase = this.UriBase;
             return new CallJson
             {
                 AccountSid = AccountSid,
@@ -245,7 +272,6 @@ namespace TwilioPS.Emulator.Resources
                 Sid = sid,
                 AccountSid = accountSid,
                 DateCreated = created,
-                UriBase = "/2010-04-01/Accounts/" + accountSid + "/Calls/" + sid,
                 Prices = _options.Prices,
             };
         }
