@@ -8,8 +8,11 @@ namespace TwilioPS.Emulator.Resources
 {
     /// <summary>
     /// A call as api.v2010.account.call (every spec property in the order Twilio's snake_case names sort,
-    /// plus "annotation"), written straight into the response: names pre-encoded, dates, numbers and URIs
-    /// formatted into stack buffers. A 1000-call page allocates nothing per call.
+    /// plus "annotation"), written straight into the response. Almost every call has no value that
+    /// needs escaping: its JSON is assembled by hand from pre-encoded fragments in a stack buffer and
+    /// copied in whole, about twice as fast as field by field through the writer; a call with such a value
+    /// takes the writer's path (names pre-encoded, dates, numbers and URIs formatted into stack
+    /// buffers), whose escaping is the reference. Neither allocates anything per call.
     /// </summary>
     internal static class CallWriter
     {
@@ -69,6 +72,15 @@ namespace TwilioPS.Emulator.Resources
         public static void Write(Utf8JsonWriter w, Call call, DateTimeOffset now, bool asCreated)
         {
             CallState s = call.Evaluate(now, asCreated);
+            Span<byte> record = stackalloc byte[RawLimit];
+            int length = WriteRaw(record, call, s);
+            if (length > 0) w.WriteRawValue(record.Slice(0, length), skipInputValidation: true);
+            else WriteFields(w, call, s);
+        }
+
+        /// <summary>The same JSON through the writer's own escaping: for a call with a value that needs escaping.</summary>
+        private static void WriteFields(Utf8JsonWriter w, Call call, CallState s)
+        {
             Span<byte> scratch = stackalloc byte[64];
             w.WriteStartObject();
             w.WriteString(AccountSid, call.AccountSid);
@@ -116,6 +128,164 @@ namespace TwilioPS.Emulator.Resources
             w.WriteEndObject();
         }
 
+        // ---- the raw form: the common case, where no value needs escaping --------------------------
+
+        /// <summary>A call is about 2 KB; one with longer values takes the writer's path.</summary>
+        private const int RawLimit = 4096;
+
+        private static readonly byte[] RawAccountSid = Field("account_sid", first: true);
+        private static readonly byte[] RawAnnotation = Field("annotation");
+        private static readonly byte[] RawAnsweredBy = Field("answered_by");
+        private static readonly byte[] RawApiVersion = Ascii(",\"api_version\":\"" + ApiVersion + "\"");
+        private static readonly byte[] RawCallerName = Field("caller_name");
+        private static readonly byte[] RawDateCreated = Field("date_created");
+        private static readonly byte[] RawDateUpdated = Field("date_updated");
+        private static readonly byte[] RawDirection = Field("direction");
+        private static readonly byte[] RawDuration = Field("duration");
+        private static readonly byte[] RawEndTime = Field("end_time");
+        private static readonly byte[] RawForwardedFrom = Field("forwarded_from");
+        private static readonly byte[] RawFrom = Field("from");
+        private static readonly byte[] RawFromFormatted = Field("from_formatted");
+        private static readonly byte[] RawGroupSid = Field("group_sid");
+        private static readonly byte[] RawParentCallSid = Field("parent_call_sid");
+        private static readonly byte[] RawPhoneNumberSid = Field("phone_number_sid");
+        private static readonly byte[] RawPrice = Field("price");
+        private static readonly byte[] RawPriceUnit = Ascii(",\"price_unit\":\"USD\"");
+        private static readonly byte[] RawQueueTime = Field("queue_time");
+        private static readonly byte[] RawSid = Field("sid");
+        private static readonly byte[] RawStartTime = Field("start_time");
+        private static readonly byte[] RawStatus = Field("status");
+        private static readonly byte[] RawSubresourceUris = Field("subresource_uris");
+        private static readonly byte[] RawTo = Field("to");
+        private static readonly byte[] RawToFormatted = Field("to_formatted");
+        private static readonly byte[] RawTrunkSid = Field("trunk_sid");
+        private static readonly byte[] RawUri = Field("uri");
+        /// <summary>Each subresource's "{"name":"" or ","name":"", the URI base and suffix going between it and the closing quote.</summary>
+        private static readonly byte[][] RawSubresources = Array.ConvertAll(new[]
+        {
+            "notifications", "recordings", "payments", "events", "siprec", "streams", "transcriptions",
+            "user_defined_message_subscriptions", "user_defined_messages",
+        }, name => Ascii((name == "notifications" ? "{" : ",") + "\"" + name + "\":\""));
+        private static readonly byte[] Null = Ascii("null");
+
+        /// <summary>The call's JSON into <paramref name="buffer"/>: its length, or 0 if a value needs escaping or it does not fit.</summary>
+        private static int WriteRaw(Span<byte> buffer, Call call, CallState s)
+        {
+            var r = new RawJson(buffer);
+            r.Bytes(RawAccountSid); r.String(call.AccountSid);
+            r.Bytes(RawAnnotation); r.String(call.Annotation);
+            r.Bytes(RawAnsweredBy); r.String(s.AnsweredBy);
+            r.Bytes(RawApiVersion);
+            r.Bytes(RawCallerName); r.String(call.CallerName);
+            r.Bytes(RawDateCreated); r.Date(call.DateCreated);
+            r.Bytes(RawDateUpdated); r.Date(s.DateUpdated);
+            r.Bytes(RawDirection); r.String(call.Direction);
+            r.Bytes(RawDuration); if (s.DurationSeconds.HasValue) r.Number(s.DurationSeconds.Value); else r.Bytes(Null);
+            r.Bytes(RawEndTime); r.Date(s.EndTime);
+            r.Bytes(RawForwardedFrom); r.String(call.ForwardedFrom);
+            r.Bytes(RawFrom); r.String(call.From);
+            r.Bytes(RawFromFormatted); r.String(call.FromFormatted);
+            r.Bytes(RawGroupSid); r.String(call.GroupSid);
+            r.Bytes(RawParentCallSid); r.String(call.ParentCallSid);
+            r.Bytes(RawPhoneNumberSid); r.String(call.PhoneNumberSid);
+            r.Bytes(RawPrice); if (s.PriceValue.HasValue) r.Price(s.PriceValue.Value); else r.Bytes(Null);
+            r.Bytes(RawPriceUnit);
+            r.Bytes(RawQueueTime); r.Number(call.QueueTimeMs);
+            r.Bytes(RawSid); r.String(call.Sid);
+            r.Bytes(RawStartTime); r.Date(s.StartTime);
+            r.Bytes(RawStatus); r.String(s.Status);
+            Span<byte> uri = stackalloc byte[256];
+            int baseLength = UriBase(call, uri);
+            if (baseLength < 0) return 0;
+            ReadOnlySpan<byte> uriBase = uri.Slice(0, baseLength);
+            r.Bytes(RawSubresourceUris);
+            for (int i = 0; i < RawSubresources.Length; i++)
+            {
+                r.Bytes(RawSubresources[i]); r.Bytes(uriBase); r.Bytes(Subresources[i].SuffixBytes); r.Quote();
+            }
+            r.Bytes(CloseBrace);
+            r.Bytes(RawTo); r.String(call.To);
+            r.Bytes(RawToFormatted); r.String(call.ToFormatted);
+            r.Bytes(RawTrunkSid); r.String(call.TrunkSid);
+            r.Bytes(RawUri); r.Quote(); r.Bytes(uriBase); r.Bytes(JsonSuffix); r.Quote();
+            r.Bytes(CloseBrace);
+            return r.Ok ? r.Length : 0;
+        }
+
+        private static readonly byte[] CloseBrace = { (byte)'}' };
+
+        /// <summary>JSON assembled by hand for values that need no escaping (printable ASCII without '"' or '\\'), as the relaxed writer would write them.</summary>
+        private ref struct RawJson
+        {
+            private readonly Span<byte> _buffer;
+            public int Length;
+            public bool Ok;
+
+            public RawJson(Span<byte> buffer) { _buffer = buffer; Length = 0; Ok = true; }
+
+            public void Bytes(scoped ReadOnlySpan<byte> bytes)
+            {
+                if (!Ok || Length + bytes.Length > _buffer.Length) { Ok = false; return; }
+                bytes.CopyTo(_buffer.Slice(Length));
+                Length += bytes.Length;
+            }
+
+            public void Quote()
+            {
+                if (!Ok || Length >= _buffer.Length) { Ok = false; return; }
+                _buffer[Length++] = (byte)'"';
+            }
+
+            public void String(string value)
+            {
+                if (value == null) { Bytes(Null); return; }
+                Quote();
+                if (!Ok || Length + value.Length + 1 > _buffer.Length) { Ok = false; return; }
+                Span<byte> to = _buffer.Slice(Length, value.Length);
+#if NET
+                ReadOnlySpan<char> chars = value.AsSpan();
+                if (chars.IndexOfAnyExceptInRange(' ', '~') >= 0 || chars.IndexOfAny('"', '\\') >= 0) { Ok = false; return; }
+                System.Text.Encoding.ASCII.GetBytes(chars, to);
+#else
+                for (int i = 0; i < value.Length; i++)
+                {
+                    char c = value[i];
+                    if (c < ' ' || c > '~' || c == '"' || c == '\\') { Ok = false; return; }
+                    to[i] = (byte)c;
+                }
+#endif
+                Length += value.Length;
+                Quote();
+            }
+
+            public void Date(DateTimeOffset? value)
+            {
+                if (!value.HasValue) { Bytes(Null); return; }
+                Quote();
+                if (!Ok || Length + 40 > _buffer.Length) { Ok = false; return; }
+                Length += FormatDate(value.Value, _buffer.Slice(Length));
+                Quote();
+            }
+
+            public void Number(long value)
+            {
+                Quote();
+                if (!Ok || Length + 24 > _buffer.Length) { Ok = false; return; }
+                Length += Formatted(value, _buffer.Slice(Length)).Length;
+                Quote();
+            }
+
+            public void Price(decimal value)
+            {
+                Quote();
+                if (!Ok || Length + 40 > _buffer.Length) { Ok = false; return; }
+                Length += Formatted(value, _buffer.Slice(Length)).Length;
+                Quote();
+            }
+        }
+
+        private static byte[] Field(string name, bool first = false) => Ascii((first ? "{" : ",") + "\"" + name + "\":");
+
         /// <summary>"/2010-04-01/Accounts/{AC}/Calls/{CA}" into the buffer with room for any suffix; its length, or -1 if a SID is not ASCII or too long.</summary>
         private static int UriBase(Call call, Span<byte> buffer)
         {
@@ -155,9 +325,14 @@ namespace TwilioPS.Emulator.Resources
         private static void WriteDate(Utf8JsonWriter w, JsonEncodedText name, DateTimeOffset? value, Span<byte> buffer)
         {
             if (!value.HasValue) { w.WriteNull(name); return; }
-            Utf8Formatter.TryFormat(value.Value.UtcDateTime, buffer, out int written, Rfc1123);
+            w.WriteString(name, buffer.Slice(0, FormatDate(value.Value, buffer)));
+        }
+
+        private static int FormatDate(DateTimeOffset value, Span<byte> buffer)
+        {
+            Utf8Formatter.TryFormat(value.UtcDateTime, buffer, out int written, Rfc1123);
             PlusZero.CopyTo(buffer.Slice(written - 3));
-            w.WriteString(name, buffer.Slice(0, written + 2));
+            return written + 2;
         }
 
         private static ReadOnlySpan<byte> Formatted(long value, Span<byte> buffer)
