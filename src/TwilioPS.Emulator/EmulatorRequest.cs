@@ -45,6 +45,11 @@ namespace TwilioPS.Emulator
         public string UserAgent { get; }
         /// <summary>The HTTP status the emulator answered with (0 while in flight or if the connection was dropped).</summary>
         public int ResponseStatus { get; internal set; }
+        /// <summary>
+        /// From the request's arrival until its response (or the fault that breaks it) started on its way
+        /// to the connection; zero while in flight. With latency injected, never less than the latency.
+        /// </summary>
+        public TimeSpan ResponseTime { get; internal set; }
 
         /// <summary>The first form value for <paramref name="name"/>, or null.</summary>
         public string FormValue(string name) => First(Form, name);
@@ -105,7 +110,11 @@ namespace TwilioPS.Emulator
         public string ContentType { get; set; }
         /// <summary>A raw body (a proxy's HTML page; empty for a redirect) instead of Twilio's JSON error.</summary>
         public string Body { get; set; }
-        /// <summary>Wait this long before answering, dropping or serving.</summary>
+        /// <summary>
+        /// Latency: the answer, the drop or the served response leaves this long after the request arrived.
+        /// The emulator's own work to prepare it counts within the delay (a response that took longer to
+        /// prepare leaves as soon as it is ready), so the delay stands for the time on the wire alone.
+        /// </summary>
         public TimeSpan Delay { get; set; }
         /// <summary>The fault's name in a <see cref="RandomFaults"/> spec (e.g. "429+1s", "cut"), for counts and logs.</summary>
         public string Kind { get; set; }
@@ -139,7 +148,7 @@ namespace TwilioPS.Emulator
             return new EmulatorFault { Status = status, Location = location ?? throw new ArgumentNullException(nameof(location)), ContentType = "text/plain", Body = string.Empty, Kind = "redirect" };
         }
 
-        /// <summary>Only added latency: after <paramref name="delay"/> the request is served as usual.</summary>
+        /// <summary>Only latency: the request is served as usual, its response sent <paramref name="delay"/> after it arrived.</summary>
         public static EmulatorFault Latency(TimeSpan delay) => new EmulatorFault { Delay = delay, Kind = "latency" };
 
         /// <summary>A fault that only delays (no status, no drop, no cut): the request is then served normally.</summary>

@@ -56,7 +56,9 @@ namespace TwilioPS.Emulator
                             Console.WriteLine("  --auth-token T       the main account's auth token");
                             Console.WriteLine("  --faults SPEC        inject faults at random, per route, e.g.");
                             Console.WriteLine("                       \"POST */Messages.json: 429=10%, 429+1s=5%, 503=3%, 500=2%, drop=2%, cut=1%, latency=20ms; GET *: 503=5%\"");
-                            Console.WriteLine("                       kinds: " + string.Join(", ", RandomFaults.Kinds) + "; latency=Nms delays every matched request");
+                            Console.WriteLine("                       kinds: " + string.Join(", ", RandomFaults.Kinds));
+                            Console.WriteLine("                       latency=Nms: every matched request is answered N ms after it arrived");
+                            Console.WriteLine("                       (the emulator's own work counts within the N ms)");
                             Console.WriteLine("  --fault-seed N       the seed of the faults' random draws (default: printed at start)");
                             return 0;
                         default: throw new ArgumentException("Unknown option " + name + " (try --help)");

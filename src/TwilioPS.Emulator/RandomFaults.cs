@@ -15,8 +15,11 @@ namespace TwilioPS.Emulator
     /// <remarks>
     /// Routes are separated by ';' and tried in order; the first whose method and path pattern match a
     /// request decides it ('*' matches any run of characters, the method may be '*'). For each matched
-    /// request one number is drawn and at most one fault chosen by the routes' probabilities; a route's
-    /// latency delays every request it matches, faulted or not.
+    /// request one number is drawn and at most one fault chosen by the routes' probabilities. A route's
+    /// latency applies to every request it matches, faulted or not: "latency=100ms" means the response
+    /// (or the fault) leaves 100 ms after the request arrived. The emulator prepares it at once and
+    /// waits only for what is left, so its own work falls within the latency rather than adding to it;
+    /// a response that took longer than the latency to prepare leaves as soon as it is ready.
     /// </remarks>
     public sealed class RandomFaults : IRequestInterceptor
     {

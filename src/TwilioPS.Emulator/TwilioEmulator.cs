@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.IO;
 using System.Net;
@@ -131,10 +132,24 @@ namespace TwilioPS.Emulator
                 if (options.SeedCalls > 0) emulator.SeedCalls(options.SeedCalls);
                 if (options.SeedRecordings > 0) emulator.SeedRecordings(options.SeedRecordings);
                 if (options.SeedMessages > 0) emulator.SeedMessages(options.SeedMessages);
+                if ((long)options.SeedCalls + options.SeedRecordings + options.SeedMessages >= LargeSeed) ReleaseSeedingGarbage();
                 emulator._acceptLoop = Task.Run(emulator.AcceptLoop);
                 return emulator;
             }
             throw new InvalidOperationException("Could not start the Twilio emulator: " + (last?.Message ?? "no free port"), last);
+        }
+
+        /// <summary>From how many seeded records a forced collection after seeding pays for its pause.</summary>
+        private const long LargeSeed = 100_000;
+
+        /// <summary>
+        /// Seeding a large store leaves its scratch lists and the arrays grown past behind; one compacting
+        /// collection returns them before the first request instead of whenever the next full collection comes.
+        /// </summary>
+        private static void ReleaseSeedingGarbage()
+        {
+            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         }
 
         private static int FreePort()
@@ -302,11 +317,12 @@ namespace TwilioPS.Emulator
                 catch (ObjectDisposedException) { return; }
                 catch (InvalidOperationException) { return; }
                 // Serve concurrently; the accept loop goes straight back to waiting.
-                _ = Task.Run(() => Serve(context));
+                long arrived = Stopwatch.GetTimestamp();
+                _ = Task.Run(() => Serve(context, arrived));
             }
         }
 
-        private async Task Serve(HttpListenerContext http)
+        private async Task Serve(HttpListenerContext http, long arrived)
         {
             int inFlight = Interlocked.Increment(ref _inFlight);
             for (int peak = _peakInFlight; inFlight > peak; peak = _peakInFlight)
@@ -314,7 +330,7 @@ namespace TwilioPS.Emulator
             try
             {
                 EmulatorRequest request = ReadRequest(http.Request);
-                var ctx = new RequestContext(this, request, http, request.Timestamp);
+                var ctx = new RequestContext(this, request, http, request.Timestamp, arrived);
                 // Only admitted requests count against the cap, so the 429s themselves never crowd out admitted ones.
                 int cap = Options.MaxRequestsInFlight;
                 if (cap > 0 && Interlocked.Increment(ref _admitted) > cap)
@@ -326,41 +342,22 @@ namespace TwilioPS.Emulator
                 }
                 try
                 {
-                    IRequestInterceptor interceptor = Interceptor;
-                    EmulatorFault fault = interceptor?.Intercept(request);
-                    if (fault != null)
+                    try
                     {
-                        if (fault.Delay > TimeSpan.Zero) await Task.Delay(fault.Delay, _stopping.Token).ConfigureAwait(false);
-                        if (fault.DropBeforeAnyResponse) { ConnectionReset.Reset(http); return; }
-                        if (fault.DropConnection) { DropMidResponse(http); return; }
-                        if (fault.CutResponseAfterProcessing)
-                        {
-                            // Whatever the handler answers (a 201, or an error it raises) is cut off on the wire.
-                            ctx.CutResponse = true;
-                            Dispatch(ctx, http.Request);
-                            return;
-                        }
-                        if (fault.IsLatencyOnly)
-                        {
-                            Dispatch(ctx, http.Request);
-                            return;
-                        }
-                        if (fault.RetryAfter.HasValue)
-                            ctx.AddHeader("Retry-After", ((int)Math.Ceiling(fault.RetryAfter.Value.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                        if (fault.Location != null) ctx.AddHeader("Location", fault.Location);
-                        if (fault.Body != null) ctx.Text(fault.Status, fault.ContentType ?? "text/plain", fault.Body);
-                        else ctx.Error(fault.Status, fault.Code, fault.Message ?? "Injected fault");
-                        return;
+                        EmulatorFault fault = Interceptor?.Intercept(request);
+                        if (fault != null) ctx.HoldFor(fault.Delay);
+                        Answer(ctx, fault);
                     }
-                    Dispatch(ctx, http.Request);
-                }
-                catch (TwilioApiException error)
-                {
-                    if (!ctx.Responded) ctx.Error(error);
-                }
-                catch (Exception ex) when (!(ex is OperationCanceledException))
-                {
-                    if (!ctx.Responded) ctx.Error(500, 20500, "Emulator error: " + ex.GetType().Name + ": " + ex.Message);
+                    catch (TwilioApiException error)
+                    {
+                        if (!ctx.Responded) ctx.Error(error);
+                    }
+                    catch (Exception ex) when (!(ex is OperationCanceledException))
+                    {
+                        if (!ctx.Responded) ctx.Error(500, 20500, "Emulator error: " + ex.GetType().Name + ": " + ex.Message);
+                    }
+                    // Prepared at once, sent when the injected latency, counted from arrival, is over.
+                    await ctx.ReleaseAsync(_stopping.Token).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -375,27 +372,25 @@ namespace TwilioPS.Emulator
             finally { Interlocked.Decrement(ref _inFlight); }
         }
 
-        /// <summary>
-        /// Breaks the connection in a way every client notices: headers that promise a body, part of
-        /// it, then a reset.
-        /// </summary>
-        private static void DropMidResponse(HttpListenerContext http)
+        /// <summary>The request's answer: the injected fault's, or the route's (cut off on the wire for a "cut").</summary>
+        private void Answer(RequestContext ctx, EmulatorFault fault)
         {
-            try
+            HttpListenerRequest http = ctx.HttpRequest;
+            if (fault == null || fault.IsLatencyOnly) { Dispatch(ctx, http); return; }
+            if (fault.DropBeforeAnyResponse) { ctx.Reset(); return; }
+            if (fault.DropConnection) { ctx.DropMidResponse(); return; }
+            if (fault.CutResponseAfterProcessing)
             {
-                HttpListenerResponse response = http.Response;
-                response.StatusCode = 200;
-                response.ContentType = "application/json; charset=utf-8";
-                response.ContentLength64 = 1024;
-                byte[] part = Encoding.UTF8.GetBytes("{\"calls\":[");
-                response.OutputStream.Write(part, 0, part.Length);
-                response.OutputStream.Flush();
+                // Whatever the handler answers (a 201, or an error it raises) is cut off on the wire.
+                ctx.CutResponse = true;
+                Dispatch(ctx, http);
+                return;
             }
-            catch (Exception)
-            {
-                // Already gone: that is the point.
-            }
-            ConnectionReset.Reset(http);
+            if (fault.RetryAfter.HasValue)
+                ctx.AddHeader("Retry-After", ((int)Math.Ceiling(fault.RetryAfter.Value.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (fault.Location != null) ctx.AddHeader("Location", fault.Location);
+            if (fault.Body != null) ctx.Text(fault.Status, fault.ContentType ?? "text/plain", fault.Body);
+            else ctx.Error(fault.Status, fault.Code, fault.Message ?? "Injected fault");
         }
 
         private void Dispatch(RequestContext ctx, HttpListenerRequest http)

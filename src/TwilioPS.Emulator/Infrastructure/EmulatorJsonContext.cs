@@ -9,7 +9,6 @@ namespace TwilioPS.Emulator.Infrastructure
     /// keeps <see cref="JsonBuffer"/>'s relaxed escaping. Serialize into the handler's Utf8JsonWriter.
     /// </summary>
     [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
-    [JsonSerializable(typeof(CallJson))]
     [JsonSerializable(typeof(RecordingJson))]
     [JsonSerializable(typeof(ApplicationJson))]
     [JsonSerializable(typeof(OutgoingCallerIdJson))]

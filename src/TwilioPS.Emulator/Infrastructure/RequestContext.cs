@@ -1,7 +1,11 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Net;
+using System.Text;
 using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
 using TwilioPS.Catalog;
 using TwilioPS.Emulator.Resources;
 
@@ -12,18 +16,26 @@ namespace TwilioPS.Emulator.Infrastructure
     {
         private readonly HttpListenerContext _http;
         private readonly HttpListenerResponse _response;
+        /// <summary>Stopwatch timestamp of the request's arrival.</summary>
+        private readonly long _arrived;
+        /// <summary>Stopwatch timestamp before which nothing of the response may leave; 0: it leaves as soon as it is ready.</summary>
+        private long _sendAt;
+        /// <summary>The response, prepared while <see cref="_sendAt"/> holds it back.</summary>
+        private Action _held;
 
-        public RequestContext(TwilioEmulator emulator, EmulatorRequest request, HttpListenerContext http, DateTimeOffset now)
+        public RequestContext(TwilioEmulator emulator, EmulatorRequest request, HttpListenerContext http, DateTimeOffset now, long arrived)
         {
             Emulator = emulator;
             Request = request;
             _http = http;
             _response = http.Response;
             Now = now;
+            _arrived = arrived;
         }
 
         public TwilioEmulator Emulator { get; }
         public EmulatorRequest Request { get; }
+        public HttpListenerRequest HttpRequest => _http.Request;
         /// <summary>The emulator clock, read once per request so one response is self-consistent.</summary>
         public DateTimeOffset Now { get; }
         public Dictionary<string, string> RouteValues { get; set; }
@@ -51,9 +63,14 @@ namespace TwilioPS.Emulator.Infrastructure
             {
                 write(buffer.Writer);
                 buffer.Writer.Flush();
-                Send(status, buffer.Output.Buffer, buffer.Output.WrittenCount);
             }
-            finally { JsonBuffer.Return(buffer); }
+            catch
+            {
+                JsonBuffer.Return(buffer);
+                throw;
+            }
+            // A held response keeps its buffer until it is sent.
+            Send(status, buffer.Output.Buffer, buffer.Output.WrittenCount, sent: () => JsonBuffer.Return(buffer));
         }
 
         public void Error(TwilioApiException error)
@@ -72,16 +89,83 @@ namespace TwilioPS.Emulator.Infrastructure
         public void NoContent()
         {
             Responded = true;
-            if (CutResponse)
+            Deliver(() =>
             {
-                // No body to cut: the answer is lost altogether.
+                if (CutResponse)
+                {
+                    // No body to cut: the answer is lost altogether.
+                    ConnectionReset.Reset(_http);
+                    return;
+                }
+                Request.ResponseStatus = 204;
+                _response.StatusCode = 204;
+                _response.ContentLength64 = 0;
+                _response.Close();
+            });
+        }
+
+        /// <summary>Fault injection: the connection is aborted before any response byte.</summary>
+        public void Reset()
+        {
+            Responded = true;
+            Deliver(() => ConnectionReset.Reset(_http));
+        }
+
+        /// <summary>
+        /// Fault injection: the connection breaks in a way every client notices: headers that promise a
+        /// body, part of it, then a reset.
+        /// </summary>
+        public void DropMidResponse()
+        {
+            Responded = true;
+            Deliver(() =>
+            {
+                try
+                {
+                    _response.StatusCode = 200;
+                    _response.ContentType = "application/json; charset=utf-8";
+                    _response.ContentLength64 = 1024;
+                    byte[] part = Encoding.UTF8.GetBytes("{\"calls\":[");
+                    _response.OutputStream.Write(part, 0, part.Length);
+                    _response.OutputStream.Flush();
+                }
+                catch (Exception)
+                {
+                    // Already gone: that is the point.
+                }
                 ConnectionReset.Reset(_http);
-                return;
-            }
-            Request.ResponseStatus = 204;
-            _response.StatusCode = 204;
-            _response.ContentLength64 = 0;
-            _response.Close();
+            });
+        }
+
+        /// <summary>
+        /// Simulated latency: no response byte leaves before <paramref name="delay"/> after the request
+        /// arrived. The response is still prepared at once, so the emulator's own work counts within the
+        /// delay instead of adding to it; <see cref="ReleaseAsync"/> sends it when the time has come.
+        /// </summary>
+        public void HoldFor(TimeSpan delay)
+        {
+            if (delay > TimeSpan.Zero) _sendAt = _arrived + (long)(delay.TotalSeconds * Stopwatch.Frequency);
+        }
+
+        /// <summary>Sends a response held by <see cref="HoldFor"/> once its time has come (at once if it is already past).</summary>
+        public async Task ReleaseAsync(CancellationToken cancel)
+        {
+            Action held = _held;
+            if (held == null) return;
+            _held = null;
+            await Deadlines.Until(_sendAt, cancel).ConfigureAwait(false);
+            held();
+        }
+
+        private void Deliver(Action send)
+        {
+            Action timed = () =>
+            {
+                Request.ResponseTime = TimeSpan.FromSeconds((Stopwatch.GetTimestamp() - _arrived) / (double)Stopwatch.Frequency);
+                send();
+            };
+            if (_sendAt == 0) timed();
+            else _held = timed;
         }
 
         /// <summary>A 200 with a binary body (recording media), Content-Length set.</summary>
@@ -94,9 +178,19 @@ namespace TwilioPS.Emulator.Infrastructure
             Send(status, bytes, bytes.Length, contentType);
         }
 
-        private void Send(int status, byte[] body, int count, string contentType = "application/json; charset=utf-8")
+        /// <param name="sent">Called once the body is written (or the connection failed): where a pooled body goes back.</param>
+        private void Send(int status, byte[] body, int count, string contentType = "application/json; charset=utf-8", Action sent = null)
         {
             Responded = true;
+            Deliver(() =>
+            {
+                try { Write(status, body, count, contentType); }
+                finally { sent?.Invoke(); }
+            });
+        }
+
+        private void Write(int status, byte[] body, int count, string contentType)
+        {
             _response.StatusCode = status;
             _response.ContentType = contentType;
             _response.ContentLength64 = count;

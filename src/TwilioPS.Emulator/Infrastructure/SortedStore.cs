@@ -60,6 +60,11 @@ namespace TwilioPS.Emulator.Infrastructure
             _lock.EnterWriteLock();
             try
             {
+                // Sized once: growing by doubling would leave the large arrays of every smaller size behind.
+#if NET
+                _bySid.EnsureCapacity(_bySid.Count + items.Count);
+#endif
+                if (_ascending.Capacity < _ascending.Count + items.Count) _ascending.Capacity = _ascending.Count + items.Count;
                 foreach (T item in items) _bySid.Add(item.Sid, item);
                 _ascending.AddRange(items);
                 _ascending.Sort((a, b) => Compare(a, b.SortTicks, b.Seq));

@@ -7,18 +7,36 @@ namespace TwilioPS.Emulator.Resources
     /// <summary>
     /// Synthetic finished calls spread over the past 30 days: varied To/From/Status/Direction, some child
     /// legs; with answeredOnly, every call was answered and completed (the calls seeded recordings are of).
+    /// A million of them must fit well under a gigabyte, so a seeded call shares every string it can: the
+    /// customers come from a fixed clientele (people call again), each of our numbers has one
+    /// PhoneNumberSid, and everything else is a literal or derived when rendered.
     /// </summary>
     internal static class CallSeeder
     {
+        private const int Clientele = 5000;
         private static int _seed = 20100401;
 
         private static readonly string[] TwilioNumbers = { "+15005550006", "+14155550100", "+12065550123" };
         private static readonly string[] Endpoints = { "client:alice", "client:bob", "sip:support@example.sip.twilio.com" };
 
+        /// <summary>An endpoint and its *_formatted form, made once and shared by every call that uses it.</summary>
+        private struct Party
+        {
+            public string Endpoint, Formatted;
+            public Party(string endpoint) { Endpoint = endpoint; Formatted = Call.Format(endpoint); }
+        }
+
         public static List<Call> Seed(CallStore calls, string accountSid, int count, DateTimeOffset now, bool answeredOnly = false)
         {
             if (count <= 0) return new List<Call>();
             var random = new Random(System.Threading.Interlocked.Increment(ref _seed));
+            var customers = new Party[Math.Min(count, Clientele)];
+            for (int i = 0; i < customers.Length; i++)
+                customers[i] = new Party("+1" + (200 + random.Next(800)).ToString() + "555" + random.Next(10000).ToString("0000"));
+            var endpoints = Array.ConvertAll(Endpoints, e => new Party(e));
+            var ours = Array.ConvertAll(TwilioNumbers, n => new Party(n));
+            var ourSids = Array.ConvertAll(TwilioNumbers, n => "PN" + Sids.Hex32());
+
             var batch = new List<Call>(count);
             Call lastInbound = null;
             long span = TimeSpan.FromDays(30).Ticks;
@@ -26,16 +44,17 @@ namespace TwilioPS.Emulator.Resources
             {
                 DateTimeOffset created = now - TimeSpan.FromMinutes(20) - TimeSpan.FromTicks((long)(random.NextDouble() * span));
                 Call call = calls.NewCall(accountSid, Sids.New("CA"), created);
-                string customer = random.Next(20) == 0
-                    ? Endpoints[random.Next(Endpoints.Length)]
-                    : "+1" + (200 + random.Next(800)).ToString() + "555" + random.Next(10000).ToString("0000");
-                string ours = TwilioNumbers[random.Next(TwilioNumbers.Length)];
+                Party customer = random.Next(20) == 0 ? endpoints[random.Next(endpoints.Length)] : customers[random.Next(customers.Length)];
+                int our = random.Next(ours.Length);
                 int d = random.Next(100);
-                if (d < 50) { call.Direction = "outbound-api"; call.From = ours; call.To = customer; }
-                else if (d < 85 || lastInbound == null) { call.Direction = "inbound"; call.From = customer; call.To = ours; call.PhoneNumberSid = "PN" + Sids.Hex32(); }
-                else { call.Direction = "outbound-dial"; call.From = lastInbound.To; call.To = customer; call.ParentCallSid = lastInbound.Sid; }
-                call.ToFormatted = Call.Format(call.To);
-                call.FromFormatted = Call.Format(call.From);
+                if (d < 50) { call.Direction = "outbound-api"; SetParties(call, ours[our], customer); }
+                else if (d < 85 || lastInbound == null) { call.Direction = "inbound"; SetParties(call, customer, ours[our]); call.PhoneNumberSid = ourSids[our]; }
+                else
+                {
+                    call.Direction = "outbound-dial";
+                    SetParties(call, new Party { Endpoint = lastInbound.To, Formatted = lastInbound.ToFormatted }, customer);
+                    call.ParentCallSid = lastInbound.Sid;
+                }
 
                 var t = new CallTimeline { RingAt = created + TimeSpan.FromSeconds(1) };
                 int s = answeredOnly ? 0 : random.Next(100);
@@ -51,13 +70,17 @@ namespace TwilioPS.Emulator.Resources
                 else { t.EndAt = t.RingAt + TimeSpan.FromSeconds(random.Next(10)); t.FinalStatus = "canceled"; }
                 t.LastUpdate = t.EndAt;
                 call.Timeline = t;
-                call.Url = "https://demo.twilio.com/docs/voice.xml";
-                call.Method = "POST";
                 batch.Add(call);
                 if (call.Direction == "inbound") lastInbound = call;
             }
             calls.For(accountSid).AddRange(batch);
             return batch;
+        }
+
+        private static void SetParties(Call call, Party from, Party to)
+        {
+            call.From = from.Endpoint; call.FromFormatted = from.Formatted;
+            call.To = to.Endpoint; call.ToFormatted = to.Formatted;
         }
     }
 }

@@ -21,16 +21,31 @@ namespace TwilioPS.Emulator.Resources
         public CallTimeline Clone() => (CallTimeline)MemberwiseClone();
     }
 
+    /// <summary>What a call was told to do and whom to tell: set by the API's create and update, absent on seeded calls.</summary>
+    internal sealed class CallInstructions
+    {
+        public string Url, Method, Twiml, ApplicationSid, FallbackUrl, FallbackMethod, StatusCallback, StatusCallbackMethod;
+        public IReadOnlyList<string> StatusCallbackEvents;
+        public int? TimeLimit;
+        public IReadOnlyList<KeyValuePair<string, string>> CreateParameters;
+        public readonly List<CallEvent> Requests = new List<CallEvent>();
+    }
+
     /// <summary>A call's computed state at one instant.</summary>
     internal struct CallState
     {
         public string Status;
         public DateTimeOffset? StartTime;
         public DateTimeOffset? EndTime;
-        public string Duration;
-        public string Price;
+        /// <summary>Whole seconds from answer to end, once the call is over.</summary>
+        public long? DurationSeconds;
+        /// <summary>What the finished call cost, negative as Twilio writes charges.</summary>
+        public decimal? PriceValue;
         public DateTimeOffset DateUpdated;
         public string AnsweredBy;
+
+        public string Duration => DurationSeconds?.ToString(CultureInfo.InvariantCulture);
+        public string Price => PriceValue?.ToString("0.00000", CultureInfo.InvariantCulture);
 
         public bool IsActive => Status == "queued" || Status == "ringing" || Status == "in-progress";
     }
@@ -50,23 +65,39 @@ namespace TwilioPS.Emulator.Resources
         public string GroupSid { get; set; }
         public string TrunkSid { get; set; }
         public string Direction = "outbound-api";
-        public string ApiVersion = "2010-04-01";
+        public string ApiVersion => "2010-04-01";
         public string ForwardedFrom { get; set; }
         public string CallerName { get; set; }
         public string Annotation { get; set; }
         public DateTimeOffset DateCreated;
         public long QueueTimeMs;
         public bool MachineDetection;
-        public string UriBase; // /2010-04-01/Accounts/{AC}/Calls/{CA}
         public volatile CallTimeline Timeline;
 
-        // Instructions and callbacks (not rendered; kept so later features and tests can see them).
-        public string Url, Method, Twiml, ApplicationSid, FallbackUrl, FallbackMethod, StatusCallback, StatusCallbackMethod;
-        public IReadOnlyList<string> StatusCallbackEvents;
-        public int? TimeLimit;
-        public IReadOnlyList<KeyValuePair<string, string>> CreateParameters;
+        /// <summary>/2010-04-01/Accounts/{AC}/Calls/{CA}: derived, not stored (a million seeded calls would hold a million copies).</summary>
+        public string UriBase => "/2010-04-01/Accounts/" + AccountSid + "/Calls/" + Sid;
+
+        // Instructions and callbacks (not rendered; kept so later features and tests can see them). They live
+        // in a side record made on first write, so a seeded call, which has none, does not carry their slots.
+        private CallInstructions _instructions;
+
+        private CallInstructions Instructions =>
+            _instructions ?? System.Threading.Interlocked.CompareExchange(ref _instructions, new CallInstructions(), null) ?? _instructions;
+
+        public string Url { get => _instructions?.Url; set => Instructions.Url = value; }
+        public string Method { get => _instructions?.Method; set => Instructions.Method = value; }
+        public string Twiml { get => _instructions?.Twiml; set => Instructions.Twiml = value; }
+        public string ApplicationSid { get => _instructions?.ApplicationSid; set => Instructions.ApplicationSid = value; }
+        public string FallbackUrl { get => _instructions?.FallbackUrl; set => Instructions.FallbackUrl = value; }
+        public string FallbackMethod { get => _instructions?.FallbackMethod; set => Instructions.FallbackMethod = value; }
+        public string StatusCallback { get => _instructions?.StatusCallback; set => Instructions.StatusCallback = value; }
+        public string StatusCallbackMethod { get => _instructions?.StatusCallbackMethod; set => Instructions.StatusCallbackMethod = value; }
+        public IReadOnlyList<string> StatusCallbackEvents { get => _instructions?.StatusCallbackEvents; set => Instructions.StatusCallbackEvents = value; }
+        public int? TimeLimit { get => _instructions?.TimeLimit; set => Instructions.TimeLimit = value; }
+        public IReadOnlyList<KeyValuePair<string, string>> CreateParameters { get => _instructions?.CreateParameters; set => Instructions.CreateParameters = value; }
+
         /// <summary>The webhook requests made for the call's TwiML and their answers, in order (lock it to read).</summary>
-        public readonly List<CallEvent> Requests = new List<CallEvent>();
+        public List<CallEvent> Requests => Instructions.Requests;
 
         public CallState Evaluate(DateTimeOffset now, bool asCreated = false)
         {
@@ -90,9 +121,8 @@ namespace TwilioPS.Emulator.Resources
                     s.AnsweredBy = MachineDetection ? "human" : null;
                 }
                 else if (t.FinalStatus != "canceled") s.StartTime = t.RingAt <= t.EndAt ? t.RingAt : t.EndAt;
-                s.Duration = seconds.ToString(CultureInfo.InvariantCulture);
-                decimal price = -Prices.ForCall(t.FinalStatus, seconds);
-                s.Price = price.ToString("0.00000", CultureInfo.InvariantCulture);
+                s.DurationSeconds = seconds;
+                s.PriceValue = -Prices.ForCall(t.FinalStatus, seconds);
                 s.DateUpdated = Max(t.EndAt, t.LastUpdate);
             }
             else if (now < t.RingAt)
@@ -126,100 +156,7 @@ namespace TwilioPS.Emulator.Resources
         }
 
         /// <summary>Every property of the spec's api.v2010.account.call, plus "annotation" (returned by Twilio and in the spec's examples).</summary>
-        public CallJson ToJson(DateTimeOffset now, bool asCreated = false)
-        {
-            CallState s = Evaluate(now, asCreated);
-            return new CallJson
-            {
-                AccountSid = AccountSid,
-                Annotation = Annotation,
-                AnsweredBy = s.AnsweredBy,
-                ApiVersion = ApiVersion,
-                CallerName = CallerName,
-                DateCreated = TwilioJson.Rfc2822(DateCreated),
-                DateUpdated = TwilioJson.Rfc2822(s.DateUpdated),
-                Direction = Direction,
-                Duration = s.Duration,
-                EndTime = s.EndTime.HasValue ? TwilioJson.Rfc2822(s.EndTime.Value) : null,
-                ForwardedFrom = ForwardedFrom,
-                From = From,
-                FromFormatted = FromFormatted,
-                GroupSid = GroupSid,
-                ParentCallSid = ParentCallSid,
-                PhoneNumberSid = PhoneNumberSid,
-                Price = s.Price,
-                PriceUnit = "USD",
-                // Twilio writes queue_time as a string of milliseconds.
-                QueueTime = QueueTimeMs.ToString(CultureInfo.InvariantCulture),
-                Sid = Sid,
-                StartTime = s.StartTime.HasValue ? TwilioJson.Rfc2822(s.StartTime.Value) : null,
-                Status = s.Status,
-                SubresourceUris = new CallSubresources
-                {
-                    Notifications = UriBase + "/Notifications.json",
-                    Recordings = UriBase + "/Recordings.json",
-                    Payments = UriBase + "/Payments.json",
-                    Events = UriBase + "/Events.json",
-                    Siprec = UriBase + "/Siprec.json",
-                    Streams = UriBase + "/Streams.json",
-                    Transcriptions = UriBase + "/Transcriptions.json",
-                    UserDefinedMessageSubscriptions = UriBase + "/UserDefinedMessageSubscriptions.json",
-                    UserDefinedMessages = UriBase + "/UserDefinedMessages.json",
-                },
-                To = To,
-                ToFormatted = ToFormatted,
-                TrunkSid = TrunkSid,
-                Uri = UriBase + ".json",
-            };
-        }
-
-        public void Write(Utf8JsonWriter w, DateTimeOffset now, bool asCreated = false) =>
-            JsonSerializer.Serialize(w, ToJson(now, asCreated), EmulatorJsonContext.Default.CallJson);
-    }
-
-    /// <summary>The wire form of a call; property names become snake_case through <see cref="EmulatorJsonContext"/>.</summary>
-    internal sealed class CallJson
-    {
-        public string AccountSid { get; set; }
-        public string Annotation { get; set; }
-        public string AnsweredBy { get; set; }
-        public string ApiVersion { get; set; }
-        public string CallerName { get; set; }
-        public string DateCreated { get; set; }
-        public string DateUpdated { get; set; }
-        public string Direction { get; set; }
-        public string Duration { get; set; }
-        public string EndTime { get; set; }
-        public string ForwardedFrom { get; set; }
-        public string From { get; set; }
-        public string FromFormatted { get; set; }
-        public string GroupSid { get; set; }
-        public string ParentCallSid { get; set; }
-        public string PhoneNumberSid { get; set; }
-        public string Price { get; set; }
-        public string PriceUnit { get; set; }
-        public string QueueTime { get; set; }
-        public string Sid { get; set; }
-        public string StartTime { get; set; }
-        public string Status { get; set; }
-        public CallSubresources SubresourceUris { get; set; }
-        public string To { get; set; }
-        public string ToFormatted { get; set; }
-        public string TrunkSid { get; set; }
-        public string Uri { get; set; }
-    }
-
-    internal sealed class CallSubresources
-    {
-        public string Notifications { get; set; }
-        public string Recordings { get; set; }
-        public string Payments { get; set; }
-        public string Events { get; set; }
-        public string Siprec { get; set; }
-        public string Streams { get; set; }
-        public string Transcriptions { get; set; }
-        public string UserDefinedMessageSubscriptions { get; set; }
-        public string UserDefinedMessages { get; set; }
+        public void Write(Utf8JsonWriter w, DateTimeOffset now, bool asCreated = false) => CallWriter.Write(w, this, now, asCreated);
     }
 
     /// <summary>Calls of every account, and the queue time their calls-per-second limit makes.</summary>
@@ -245,7 +182,6 @@ namespace TwilioPS.Emulator.Resources
                 Sid = sid,
                 AccountSid = accountSid,
                 DateCreated = created,
-                UriBase = "/2010-04-01/Accounts/" + accountSid + "/Calls/" + sid,
                 Prices = _options.Prices,
             };
         }

@@ -156,6 +156,60 @@ namespace TwilioPS.Tests.Emulator
             Assert.Equal(1, await MessageCount(e));
         }
 
+        /// <summary>
+        /// Latency on an emulator whose own work takes <paramref name="work"/> after the request arrived
+        /// (the interceptor runs first, so its pause is the emulator's); the POST's recorded response time.
+        /// </summary>
+        private static async Task<TimeSpan> ResponseTimeOfSlowRequest(TimeSpan work, TimeSpan latency)
+        {
+            using TwilioEmulator e = Faulted(() =>
+            {
+                System.Threading.Thread.Sleep(work);
+                return EmulatorFault.Latency(latency);
+            });
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            Wire w = await PostMessage(e);
+            Assert.True(clock.Elapsed >= latency - TimeSpan.FromMilliseconds(10), $"answered after {clock.ElapsedMilliseconds} ms");
+            Assert.Equal(201, w.Status);
+            EmulatorRequest post = e.Requests.Single(r => r.Method == "POST");
+            Assert.Equal(201, post.ResponseStatus);
+            return post.ResponseTime;
+        }
+
+        [Fact]
+        public async Task Latency_counts_from_arrival_so_the_emulators_own_work_falls_within_it()
+        {
+            // 300 ms of work under 500 ms of latency: the answer leaves 500 ms after arrival, not 800.
+            TimeSpan answered = await ResponseTimeOfSlowRequest(TimeSpan.FromMilliseconds(300), TimeSpan.FromMilliseconds(500));
+            Assert.True(answered >= TimeSpan.FromMilliseconds(500), $"answered {answered.TotalMilliseconds} ms after arrival");
+            Assert.True(answered < TimeSpan.FromMilliseconds(720), $"answered {answered.TotalMilliseconds} ms after arrival");
+        }
+
+        [Fact]
+        public async Task Work_longer_than_the_latency_is_answered_as_soon_as_it_is_done()
+        {
+            // 400 ms of work under 150 ms of latency: nothing is left to wait for (550 ms if the latency were added).
+            TimeSpan answered = await ResponseTimeOfSlowRequest(TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(150));
+            Assert.True(answered >= TimeSpan.FromMilliseconds(400), $"answered {answered.TotalMilliseconds} ms after arrival");
+            Assert.True(answered < TimeSpan.FromMilliseconds(530), $"answered {answered.TotalMilliseconds} ms after arrival");
+        }
+
+        [Fact]
+        public async Task A_fault_under_latency_leaves_no_sooner_than_the_latency()
+        {
+            var latency = TimeSpan.FromMilliseconds(300);
+            foreach (Func<EmulatorFault> make in new Func<EmulatorFault>[] { () => EmulatorFault.TooManyRequests(), EmulatorFault.DropBeforeResponse, EmulatorFault.Drop })
+            {
+                using TwilioEmulator e = Faulted(() => { EmulatorFault f = make(); f.Delay = latency; return f; });
+                var clock = System.Diagnostics.Stopwatch.StartNew();
+                Wire w = await PostMessage(e);
+                Assert.True(clock.Elapsed >= latency - TimeSpan.FromMilliseconds(10), $"{make().Kind}: answered after {clock.ElapsedMilliseconds} ms");
+                Assert.True(e.Requests.Single().ResponseTime >= latency, $"{make().Kind}: answered {e.Requests.Single().ResponseTime.TotalMilliseconds} ms after arrival");
+                Assert.Equal(make().Status == 429 ? 429 : make().DropConnection ? 200 : 0, w.Status);
+                Assert.Equal(0, await MessageCount(e));
+            }
+        }
+
         [Fact]
         public async Task A_drop_before_the_response_sends_not_one_byte_and_creates_nothing()
         {
