@@ -128,7 +128,7 @@ namespace TwilioPS.Tests.Client
         [Theory]
         [InlineData("completed")]
         [InlineData("in-progress")]
-        [InlineData("in\u002dprogress")]
+        [InlineData("in\\u002dprogress")]
         [InlineData("a status far longer than any Twilio sends, which is read as usual and never shared at all")]
         public void Recurring_fields_read_as_sent_and_share_one_string_between_records(string status)
         {
