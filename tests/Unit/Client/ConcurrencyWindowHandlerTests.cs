@@ -154,7 +154,7 @@ namespace TwilioPS.Tests.Client
             {
                 for (int i = 0; i < 20; i++) Assert.Equal(HttpStatusCode.Created, (await Post(invoker, Number(w * 20 + i))).StatusCode);
             })).ToArray();
-            await Task.Delay(30);
+            Assert.True(SpinWait.SpinUntil(() => window.InFlight >= 10, TimeSpan.FromSeconds(30)), "the senders never got going");
             HttpResponseMessage refused = await Post(invoker, Number(9999));
             await Task.WhenAll(others);
 
