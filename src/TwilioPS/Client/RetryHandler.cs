@@ -16,7 +16,9 @@ namespace TwilioPS.Client
     ///   have reached Twilio is never sent twice: a duplicate call or SMS is real money and a real
     ///   phone ringing.
     /// Retry-After (seconds or HTTP date) is honoured up to a ceiling; otherwise capped exponential
-    /// backoff with jitter. Every wait observes the caller's cancellation token.
+    /// backoff with jitter. Every wait observes the caller's cancellation token. A 429 for concurrency
+    /// (others of the connection in flight) usually never gets here: the ConcurrencyWindowHandler below
+    /// resends it as soon as a slot frees, without spending these retries.
     /// </summary>
     internal sealed class RetryHandler : DelegatingHandler
     {

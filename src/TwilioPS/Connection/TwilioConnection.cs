@@ -33,7 +33,7 @@ namespace TwilioPS.Connection
             Source = settings.Source;
 
             _httpClientName = "TwilioPS:" + Guid.NewGuid().ToString("N");
-            var slots = new SemaphoreSlim(settings.MaxConcurrentRequests, settings.MaxConcurrentRequests);
+            var window = new ConcurrencyWindow(settings.MaxConcurrentRequests);
             string userAgent = settings.UserAgent;
 
             // IHttpClientFactory recycles the primary handler, so a runbook that keeps a connection for
@@ -57,9 +57,9 @@ namespace TwilioPS.Connection
                     Proxy = settings.Proxy,
                     UseProxy = settings.Proxy != null || settings.UseSystemProxy,
                 })
-                // Outermost first: retry around the concurrency slot around authentication.
+                // Outermost first: retry (with backoff) around the concurrency window around authentication.
                 .AddHttpMessageHandler(() => new RetryHandler(settings.Retry))
-                .AddHttpMessageHandler(() => new ConcurrencyLimitHandler(slots))
+                .AddHttpMessageHandler(() => new ConcurrencyWindowHandler(window))
                 .AddHttpMessageHandler(() => new AuthenticationHandler(settings.Credential))
                 .SetHandlerLifetime(TimeSpan.FromMinutes(10))
                 .RemoveAllLoggers();

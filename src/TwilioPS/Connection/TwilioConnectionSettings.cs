@@ -18,8 +18,9 @@ namespace TwilioPS.Connection
         /// <summary>
         /// Requests in flight at once on this connection, across every cmdlet and runspace using it. As
         /// many as the largest -ThrottleLimit (100), so a bulk send gets the concurrency it asks for; a
-        /// lower limit silently capped -ThrottleLimit 50 at 32. Twilio answers 429 20429 beyond an
-        /// account's own concurrency limit, which the retry handler waits out.
+        /// lower limit silently capped -ThrottleLimit 50 at 32. This is the ceiling of the connection's
+        /// <see cref="TwilioPS.Client.ConcurrencyWindow"/>: Twilio answers 429 20429 beyond an account's
+        /// own concurrency limit, and the window narrows to what the account admits.
         /// </summary>
         public int MaxConcurrentRequests { get; set; } = 100;
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(100);
