@@ -20,7 +20,7 @@ namespace TwilioPS.Client
     {
         /// <summary>
         /// Pages indexed ahead of the one the caller holds. One keeps the caller fed; each more holds
-        /// another body (about 1.2 MB for 1000 calls) out of the pool.
+        /// another body (about 2 MB for 1000 calls) out of the pool.
         /// </summary>
         public const int IndexedAhead = 1;
 
