@@ -31,11 +31,22 @@ namespace TwilioPS.Client
         private int _inFlight;
         private int _admittedSinceGrowth;
 
+        /// <summary>Least time between two reports of ordinary window changes.</summary>
+        internal static readonly long ReportInterval = TimeSpan.FromSeconds(1).Ticks;
+
+        private long _reportedAt;
+        private int _reportedLimit;
+        private int _lowSinceReport = int.MaxValue;
+        private int _highSinceReport;
+        private int _refusedSinceReport;
+        private int _changesSinceReport;
+
         public ConcurrencyWindow(int maximum)
         {
             if (maximum < 1) throw new ArgumentOutOfRangeException(nameof(maximum), "A window allows at least one request.");
             Maximum = maximum;
             _limit = maximum;
+            _reportedLimit = maximum;
         }
 
         /// <summary>The ceiling: the connection's MaxConcurrentRequests.</summary>
@@ -87,19 +98,19 @@ namespace TwilioPS.Client
         /// <summary>The request was answered by a server that admitted it (anything but a 429 or a 5xx).</summary>
         public void ReleaseAdmitted()
         {
-            int grownTo = 0;
+            string report = null;
             lock (_gate)
             {
                 _inFlight--;
                 if (_limit < Maximum && ++_admittedSinceGrowth >= _limit)
                 {
                     _admittedSinceGrowth = 0;
-                    grownTo = ++_limit;
+                    _limit++;
+                    report = Changed(_limit - 1, urgent: _limit == Maximum, "a window's worth admitted since the last change");
                 }
                 GrantWhileFree();
             }
-            if (grownTo > 0)
-                OperationLog.Verbose($"Requests in flight on this connection: now up to {grownTo} (a window's worth admitted since the last change).");
+            if (report != null) OperationLog.Verbose(report);
         }
 
         /// <summary>The request failed in a way that says nothing about concurrency (a 5xx, a broken connection, cancellation).</summary>
@@ -121,24 +132,53 @@ namespace TwilioPS.Client
         /// </summary>
         public bool ReleaseRefused()
         {
-            int before, after;
+            int after;
             bool others;
+            string report = null;
             lock (_gate)
             {
                 _inFlight--;
                 others = _inFlight > 0;
-                before = _limit;
+                int before = _limit;
                 if (others && _inFlight < _limit)
                 {
                     _limit = _inFlight;
                     _admittedSinceGrowth = 0;
+                    _refusedSinceReport++;
+                    // A new low is reported at once, so the walk down to the account's limit is visible.
+                    report = Changed(before, urgent: _limit < _reportedLimit, "Twilio refused one as too many: 429");
                 }
                 after = _limit;
                 GrantWhileFree();
             }
-            if (after != before)
-                OperationLog.Verbose($"Requests in flight on this connection: now up to {after}, from {before} (Twilio refused one as too many: 429).");
+            if (report != null) OperationLog.Verbose(report);
             return others && after > 1;
+        }
+
+        /// <summary>
+        /// At a limit the window swings by one every window's worth of requests (10, 11, a 429, 10, …):
+        /// reported as it happens, that is two Verbose lines per ten messages. So a change is reported
+        /// at once only when it matters (a new low, back to the ceiling) and otherwise at most once per
+        /// <see cref="ReportInterval"/>, with the range the window moved in since the last report.
+        /// Called under the lock; returns the line to write outside it, or null.
+        /// </summary>
+        private string Changed(int before, bool urgent, string why)
+        {
+            _lowSinceReport = Math.Min(_lowSinceReport, _limit);
+            _highSinceReport = Math.Max(_highSinceReport, _limit);
+            _changesSinceReport++;
+            long now = System.Diagnostics.Stopwatch.GetTimestamp();
+            if (!urgent && now - _reportedAt < ReportInterval * System.Diagnostics.Stopwatch.Frequency / TimeSpan.TicksPerSecond) return null;
+            string range = _changesSinceReport > 1
+                ? $"; between {_lowSinceReport} and {_highSinceReport} since the last report, {_refusedSinceReport} refused as too many"
+                : string.Empty;
+            string line = $"Requests in flight on this connection: now up to {_limit}, from {before} ({why}{range}).";
+            _reportedAt = now;
+            _reportedLimit = _limit;
+            _lowSinceReport = _highSinceReport = _limit;
+            _refusedSinceReport = 0;
+            _changesSinceReport = 0;
+            return line;
         }
 
         private void GrantWhileFree()

@@ -181,6 +181,54 @@ namespace TwilioPS.Tests.Client
         }
 
         [Fact]
+        public async Task At_the_limit_the_swings_are_reported_once_a_second_and_a_new_low_at_once()
+        {
+            using var log = new OperationLog();
+            OperationLog.Current = log;
+            try
+            {
+                var window = new ConcurrencyWindow(20);
+                await Fill(window, 12);
+                // The walk down to what the server admits: each new low is one line, at once.
+                window.ReleaseRefused();
+                window.ReleaseRefused();
+                Assert.Equal(10, window.Limit);
+
+                // Then the swing at the limit, many times within the second: 10 admitted grow it to 11,
+                // the 11th in flight is refused, back to 10.
+                for (int swing = 0; swing < 50; swing++)
+                {
+                    for (int i = 0; i < 10; i++) window.ReleaseAdmitted();
+                    Assert.Equal(11, window.Limit);
+                    await Fill(window, 11);
+                    window.ReleaseRefused();
+                    Assert.Equal(10, window.Limit);
+                }
+
+                var lines = new List<string>();
+                while (log.TryTake(out string line)) lines.Add(line);
+                Assert.Equal("Requests in flight on this connection: now up to 11, from 20 (Twilio refused one as too many: 429).", lines[0]);
+                Assert.Equal("Requests in flight on this connection: now up to 10, from 11 (Twilio refused one as too many: 429).", lines[1]);
+                // 100 changes in well under a second: none reported (the old behaviour wrote all 100).
+                Assert.Equal(2, lines.Count);
+
+                // Back to the ceiling is always reported, with the range since the last line.
+                for (int answered = 0; window.Limit < 20 && answered < 1000; answered++)
+                {
+                    window.ReleaseAdmitted();
+                    await Fill(window, 1);
+                }
+                Assert.Equal(20, window.Limit);
+                while (log.TryTake(out string line)) lines.Add(line);
+                Assert.StartsWith("Requests in flight on this connection: now up to 20, from 19 (a window's worth admitted since the last change; between 10 and 20 since the last report, ", lines.Last());
+            }
+            finally
+            {
+                OperationLog.Current = null;
+            }
+        }
+
+        [Fact]
         public void A_window_allows_at_least_one_request()
         {
             Assert.Throws<ArgumentOutOfRangeException>(() => new ConcurrencyWindow(0));
