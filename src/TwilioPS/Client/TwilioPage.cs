@@ -83,10 +83,9 @@ namespace TwilioPS.Client
         private T ReadRecord(int i)
         {
             ResponseBuffer body = _body ?? throw new ObjectDisposedException(nameof(TwilioPage<T>), "The page's body was returned when the page was disposed.");
-            var reader = new Utf8JsonReader(body.Span.Slice(_bounds[2 * i], _bounds[2 * i + 1]), ReaderOptions);
             try
             {
-                return JsonSerializer.Deserialize(ref reader, _typeInfo);
+                return ReadOne(body.Span.Slice(_bounds[2 * i], _bounds[2 * i + 1]), _typeInfo);
             }
             catch (JsonException exception)
             {
@@ -106,15 +105,35 @@ namespace TwilioPS.Client
             PageIndex index = PageIndex.Read(json, recordsKey);
             var records = new List<T>(index.Bounds.Length / 2);
             for (int i = 0; i < index.Bounds.Length; i += 2)
-            {
-                var reader = new Utf8JsonReader(json.Slice(index.Bounds[i], index.Bounds[i + 1]), ReaderOptions);
-                records.Add(JsonSerializer.Deserialize(ref reader, typeInfo));
-            }
+                records.Add(ReadOne(json.Slice(index.Bounds[i], index.Bounds[i + 1]), typeInfo));
             return new TwilioPage<T>(records, index.NextPageUri);
+        }
+
+        /// <summary>One record: by its direct reader where the type has one (<see cref="DirectReader{T}"/>), else by the generated one.</summary>
+        private static T ReadOne(ReadOnlySpan<byte> record, JsonTypeInfo<T> typeInfo)
+        {
+            var reader = new Utf8JsonReader(record, ReaderOptions);
+            ReadRecord<T> direct = DirectReader<T>.Read;
+            if (direct == null) return JsonSerializer.Deserialize(ref reader, typeInfo);
+            reader.Read();
+            return direct(ref reader);
         }
 
         /// <summary>See <see cref="PageIndex.FindNextPageUri"/>.</summary>
         internal static string FindNextPageUri(ReadOnlySpan<byte> json) => PageIndex.FindNextPageUri(json);
+    }
+
+    /// <summary>Reads one record with the reader positioned on its first token.</summary>
+    internal delegate T ReadRecord<T>(ref Utf8JsonReader reader);
+
+    /// <summary>
+    /// The hand-written readers of the records listed most (see <see cref="TwilioCallReader"/>); null
+    /// for every other type, whose records the generated System.Text.Json reader reads.
+    /// </summary>
+    internal static class DirectReader<T>
+    {
+        public static readonly ReadRecord<T> Read =
+            typeof(T) == typeof(TwilioPS.Models.TwilioCall) ? (ReadRecord<T>)(object)new ReadRecord<TwilioPS.Models.TwilioCall>(TwilioCallReader.Read) : null;
     }
 
     /// <summary>
