@@ -113,7 +113,7 @@ namespace TwilioPS.Client
         private static T ReadOne(ReadOnlySpan<byte> record, JsonTypeInfo<T> typeInfo)
         {
             var reader = new Utf8JsonReader(record, ReaderOptions);
-            ReadRecord<T> direct = DirectReader<T>.Read;
+            RecordReader<T> direct = DirectReader<T>.Read;
             if (direct == null) return JsonSerializer.Deserialize(ref reader, typeInfo);
             reader.Read();
             return direct(ref reader);
@@ -124,7 +124,7 @@ namespace TwilioPS.Client
     }
 
     /// <summary>Reads one record with the reader positioned on its first token.</summary>
-    internal delegate T ReadRecord<T>(ref Utf8JsonReader reader);
+    internal delegate T RecordReader<T>(ref Utf8JsonReader reader);
 
     /// <summary>
     /// The hand-written readers of the records listed most (see <see cref="TwilioCallReader"/>); null
@@ -132,8 +132,8 @@ namespace TwilioPS.Client
     /// </summary>
     internal static class DirectReader<T>
     {
-        public static readonly ReadRecord<T> Read =
-            typeof(T) == typeof(TwilioPS.Models.TwilioCall) ? (ReadRecord<T>)(object)new ReadRecord<TwilioPS.Models.TwilioCall>(TwilioCallReader.Read) : null;
+        public static readonly RecordReader<T> Read =
+            typeof(T) == typeof(TwilioPS.Models.TwilioCall) ? (RecordReader<T>)(object)new RecordReader<TwilioPS.Models.TwilioCall>(TwilioCallReader.Read) : null;
     }
 
     /// <summary>
