@@ -20,8 +20,6 @@ namespace TwilioPS.Client
     /// </remarks>
     public sealed class TwilioPage<T> : IEnumerable<T>, IDisposable
     {
-        private static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip };
-
         private readonly int[] _bounds; // start and length of each record in the body
         private readonly JsonTypeInfo<T> _typeInfo;
         private readonly Func<JsonException, Exception> _notTwilioJson;
@@ -112,15 +110,12 @@ namespace TwilioPS.Client
         /// <summary>One record: by its direct reader where the type has one (<see cref="DirectReader{T}"/>), else by the generated one.</summary>
         private static T ReadOne(ReadOnlySpan<byte> record, JsonTypeInfo<T> typeInfo)
         {
-            var reader = new Utf8JsonReader(record, ReaderOptions);
+            var reader = new Utf8JsonReader(record, PageIndex.ReaderOptions);
             RecordReader<T> direct = DirectReader<T>.Read;
             if (direct == null) return JsonSerializer.Deserialize(ref reader, typeInfo);
             reader.Read();
             return direct(ref reader);
         }
-
-        /// <summary>See <see cref="PageIndex.FindNextPageUri"/>.</summary>
-        internal static string FindNextPageUri(ReadOnlySpan<byte> json) => PageIndex.FindNextPageUri(json);
     }
 
     /// <summary>Reads one record with the reader positioned on its first token.</summary>
@@ -143,7 +138,8 @@ namespace TwilioPS.Client
     /// </summary>
     internal sealed class PageIndex
     {
-        private static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip };
+        /// <summary>How a list body is read, by the index pass and by each record's reader alike.</summary>
+        internal static readonly JsonReaderOptions ReaderOptions = new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip };
         private static readonly byte[] NextPageUriKey = Encoding.UTF8.GetBytes("next_page_uri");
         private static readonly byte[] NextPageUriName = Encoding.UTF8.GetBytes("\"next_page_uri\"");
 

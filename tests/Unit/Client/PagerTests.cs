@@ -60,7 +60,7 @@ namespace TwilioPS.Tests.Client
         [InlineData("{\"calls\":[{\"next_page_uri\":\"/nested\"}],\"next_page_uri\":\"/top\"}", null)]
         public void The_quick_look_finds_only_an_unambiguous_next_page(string json, string expected)
         {
-            Assert.Equal(expected, TwilioPage<TwilioCall>.FindNextPageUri(System.Text.Encoding.UTF8.GetBytes(json)));
+            Assert.Equal(expected, PageIndex.FindNextPageUri(System.Text.Encoding.UTF8.GetBytes(json)));
         }
 
         [Fact]
