@@ -31,8 +31,11 @@ namespace TwilioPS.Client
         private int _inFlight;
         private int _admittedSinceGrowth;
 
-        /// <summary>Least time between two reports of ordinary window changes.</summary>
-        internal static readonly long ReportInterval = TimeSpan.FromSeconds(1).Ticks;
+        /// <summary>A connection's least time between two reports of ordinary window changes.</summary>
+        internal static readonly TimeSpan DefaultReportInterval = TimeSpan.FromSeconds(1);
+
+        /// <summary>Least time between two reports of ordinary window changes, in Stopwatch ticks.</summary>
+        private readonly long _reportInterval;
 
         private long _reportedAt;
         private int _reportedLimit;
@@ -41,8 +44,13 @@ namespace TwilioPS.Client
         private int _refusedSinceReport;
         private int _changesSinceReport;
 
-        public ConcurrencyWindow(int maximum)
+        public ConcurrencyWindow(int maximum) : this(maximum, DefaultReportInterval)
         {
+        }
+
+        internal ConcurrencyWindow(int maximum, TimeSpan reportInterval)
+        {
+            _reportInterval = (long)(reportInterval.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
             if (maximum < 1) throw new ArgumentOutOfRangeException(nameof(maximum), "A window allows at least one request.");
             Maximum = maximum;
             _limit = maximum;
@@ -159,7 +167,7 @@ namespace TwilioPS.Client
         /// At a limit the window swings by one every window's worth of requests (10, 11, a 429, 10, …):
         /// reported as it happens, that is two Verbose lines per ten messages. So a change is reported
         /// at once only when it matters (a new low, back to the ceiling) and otherwise at most once per
-        /// <see cref="ReportInterval"/>, with the range the window moved in since the last report.
+        /// report interval (a second), with the range the window moved in since the last report.
         /// Called under the lock; returns the line to write outside it, or null.
         /// </summary>
         private string Changed(int before, bool urgent, string why)
@@ -168,7 +176,7 @@ namespace TwilioPS.Client
             _highSinceReport = Math.Max(_highSinceReport, _limit);
             _changesSinceReport++;
             long now = System.Diagnostics.Stopwatch.GetTimestamp();
-            if (!urgent && now - _reportedAt < ReportInterval * System.Diagnostics.Stopwatch.Frequency / TimeSpan.TicksPerSecond) return null;
+            if (!urgent && now - _reportedAt < _reportInterval) return null;
             string range = _changesSinceReport > 1
                 ? $"; between {_lowSinceReport} and {_highSinceReport} since the last report, {_refusedSinceReport} refused as too many"
                 : string.Empty;
