@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace TwilioPS.Client
 {
@@ -14,7 +14,16 @@ namespace TwilioPS.Client
     public sealed class OperationLog : IDisposable
     {
         private static readonly AsyncLocal<OperationLog> CurrentLog = new AsyncLocal<OperationLog>();
-        private readonly BlockingCollection<string> _messages = new BlockingCollection<string>(new ConcurrentQueue<string>());
+        private readonly ConcurrentQueue<string> _messages = new ConcurrentQueue<string>();
+
+        // Set when a message arrives or the awaited operation completes; the pipeline thread waits on
+        // it. An event rather than a cancellable blocking take: ending that take threw and caught an
+        // OperationCanceledException for every request, a cost a bulk send paid per message.
+        private readonly ManualResetEventSlim _wake = new ManualResetEventSlim(false);
+        private readonly Action _wakeAction;
+        private bool _disposed;
+
+        public OperationLog() => _wakeAction = Wake;
 
         /// <summary>The log of the operation running on this logical flow, or null (no listener).</summary>
         public static OperationLog Current
@@ -29,17 +38,43 @@ namespace TwilioPS.Client
             OperationLog log = CurrentLog.Value;
             if (log != null)
             {
-                try { log._messages.Add(message); }
-                catch (ObjectDisposedException) { /* the cmdlet is gone: nobody is listening any more */ }
+                log._messages.Enqueue(message);
+                log.Wake();
             }
         }
 
-        /// <summary>Yields messages as they arrive until <paramref name="until"/> is cancelled; pipeline thread only.</summary>
-        public IEnumerable<string> Drain(CancellationToken until) => _messages.GetConsumingEnumerable(until);
+        /// <summary>
+        /// Blocks the pipeline thread until <paramref name="operation"/> completes, handing every
+        /// message to <paramref name="write"/> as it arrives, and the last ones after; pipeline thread only.
+        /// </summary>
+        public void RelayUntil(Task operation, Action<string> write)
+        {
+            if (!operation.IsCompleted) operation.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_wakeAction);
+            while (true)
+            {
+                // Reset before looking, so a message or the completion that lands after the look sets
+                // the event again and the wait below returns at once.
+                _wake.Reset();
+                while (_messages.TryDequeue(out string message)) write(message);
+                if (operation.IsCompleted) break;
+                _wake.Wait();
+            }
+            while (_messages.TryDequeue(out string message)) write(message);
+        }
 
         /// <summary>Takes a message that is already waiting, if any.</summary>
-        public bool TryTake(out string message) => _messages.TryTake(out message);
+        public bool TryTake(out string message) => _messages.TryDequeue(out message);
 
-        public void Dispose() => _messages.Dispose();
+        private void Wake()
+        {
+            // A worker may finish after the cmdlet is gone: nobody is listening any more.
+            if (!Volatile.Read(ref _disposed)) try { _wake.Set(); } catch (ObjectDisposedException) { }
+        }
+
+        public void Dispose()
+        {
+            Volatile.Write(ref _disposed, true);
+            _wake.Dispose();
+        }
     }
 }

@@ -112,23 +112,8 @@ namespace TwilioPS.Cmdlets
         /// <summary>Writes the operation log's Verbose messages on the pipeline thread until <paramref name="task"/> completes.</summary>
         protected void Pump(Task task)
         {
-            if (!task.IsCompleted)
-            {
-                using (var completed = new CancellationTokenSource())
-                {
-                    task.ContinueWith((_, state) => ((CancellationTokenSource)state).Cancel(), completed,
-                        CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                    try
-                    {
-                        foreach (string message in _log.Drain(completed.Token)) WriteVerbose(message);
-                    }
-                    catch (OperationCanceledException)
-                    {
-                        // The task finished; its last messages are flushed below.
-                    }
-                }
-            }
-            FlushLog();
+            if (task.IsCompleted) FlushLog();
+            else _log.RelayUntil(task, WriteVerbose);
         }
 
         /// <summary>Writes messages that arrived while the cmdlet was busy elsewhere (e.g. a prefetch retry).</summary>
@@ -140,6 +125,13 @@ namespace TwilioPS.Cmdlets
 
         public void Dispose()
         {
+            Dispose(true);
+            GC.SuppressFinalize(this);
+        }
+
+        protected virtual void Dispose(bool disposing)
+        {
+            if (!disposing) return;
             _cancellation.Dispose();
             _log?.Dispose();
         }
