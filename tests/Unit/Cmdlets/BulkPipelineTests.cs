@@ -115,6 +115,94 @@ namespace TwilioPS.Tests.Cmdlets
             Assert.Contains(r.Verbose, v => v.StartsWith("Requests in flight on this connection: now up to ", StringComparison.Ordinal));
         }
 
+        /// <summary>
+        /// A request's completion starts the next waiting input itself: while the pipeline thread is
+        /// held by whatever consumes the first output, the inputs bound ahead still go out.
+        /// </summary>
+        [Fact]
+        public void A_free_slot_is_filled_while_the_pipeline_thread_is_busy_downstream()
+        {
+            using var s = new EmulatedSession();
+            s.Emulator.Interceptor = new SlowCreates(TimeSpan.FromMilliseconds(100));
+            s.PowerShell.SetVariable("to", Numbers(6));
+            s.PowerShell.SetVariable("posts", new Func<int>(() => s.Emulator.Requests.Count(q => q.Method == "POST")));
+
+            // The consumer holds the pipeline thread on the first output until a third request has
+            // reached the emulator (or 10 s pass), and records how many had by then.
+            PowerShellResult r = s.Run(@"
+                $seen = $null
+                $to | Send-TwilioMessage -From '+14155550100' -Body 'hello' -ThrottleLimit 2 | ForEach-Object {
+                    if ($null -eq $seen) {
+                        $deadline = [DateTime]::UtcNow.AddSeconds(10)
+                        while ($posts.Invoke() -lt 3 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 10 }
+                        $seen = $posts.Invoke()
+                    }
+                    $_
+                }
+                ""seen $seen""");
+
+            r.ThrowIfFailed();
+            Assert.Equal(6, r.Objects<TwilioMessage>().Count());
+            // 2 if the next request waited for the pipeline thread; 4 once both first answers are in.
+            Assert.InRange(int.Parse(r.Objects<string>().Single().Substring("seen ".Length)), 3, 4);
+            Assert.Equal(6, s.Emulator.Requests.Count(q => q.Method == "POST"));
+            Assert.InRange(s.Emulator.PeakRequestsInFlight, 1, 2);
+        }
+
+        /// <summary>Refuses the creates for some numbers at once, and answers the others after a while.</summary>
+        private sealed class QuickRefusals : IRequestInterceptor
+        {
+            private readonly HashSet<string> _refused;
+            public QuickRefusals(params string[] refused) => _refused = new HashSet<string>(refused);
+
+            public EmulatorFault Intercept(EmulatorRequest request)
+            {
+                if (request.Method != "POST") return null;
+                return _refused.Contains(request.FormValue("To") ?? string.Empty)
+                    ? new EmulatorFault { Status = 400, Code = 21211, Message = "Invalid 'To' Phone Number" }
+                    : EmulatorFault.Latency(TimeSpan.FromMilliseconds(300));
+            }
+        }
+
+        /// <summary>
+        /// A failed request holds the inputs waiting for a slot until its error has been written, so
+        /// with -ErrorAction Stop nothing more goes out once a request has failed, though the requests
+        /// still in flight then succeed and free their slots.
+        /// </summary>
+        [Fact]
+        public void With_ErrorAction_Stop_no_input_is_sent_after_a_failure()
+        {
+            using var s = new EmulatedSession();
+            string[] to = Numbers(20);
+            s.Emulator.Interceptor = new QuickRefusals(to[0]);
+            s.PowerShell.SetVariable("to", to);
+
+            PowerShellResult r = s.Run("$to | Send-TwilioMessage -From '+14155550100' -Body 'hello' -ThrottleLimit 5 -ErrorAction Stop");
+
+            Assert.NotNull(r.Terminating);
+            Thread.Sleep(1000);
+            // The five sent at once; none of the waiting ones, neither into the failed request's slot
+            // nor into those the others freed 300 ms later.
+            Assert.Equal(5, s.Emulator.Requests.Count(q => q.Method == "POST"));
+        }
+
+        /// <summary>With errors that do not stop the pipeline, a failed request's slot is filled again once its error is written.</summary>
+        [Fact]
+        public void After_a_written_error_the_waiting_inputs_go_on()
+        {
+            using var s = new EmulatedSession();
+            string[] to = Numbers(12);
+            s.Emulator.Interceptor = new QuickRefusals(to[0], to[6]);
+            s.PowerShell.SetVariable("to", to);
+
+            PowerShellResult r = s.Run("$to | Send-TwilioMessage -From '+14155550100' -Body 'hello' -ThrottleLimit 3");
+
+            Assert.Null(r.Terminating);
+            Assert.Equal(new[] { to[0], to[6] }, r.Errors.Select(e => (string)e.TargetObject).OrderBy(n => n));
+            Assert.Equal(10, r.Objects<TwilioMessage>().Count());
+            Assert.Equal(12, s.Emulator.Requests.Count(q => q.Method == "POST"));
+        }
+
         [Fact]
         public void With_the_default_of_one_outputs_keep_the_input_order()
         {

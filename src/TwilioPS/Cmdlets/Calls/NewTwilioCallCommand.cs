@@ -162,7 +162,8 @@ namespace TwilioPS.Cmdlets.Calls
                 form.AddSecret("SipAuthPassword", SipAuthCredential.GetNetworkCredential().Password);
             }
 
-            Submit(ct => Client.Calls.CreateAsync(AccountPath(), form, ct), To);
+            ResourcePath account = AccountPath();
+            Submit(ct => Client.Calls.CreateAsync(account, form, ct), To);
         }
     }
 }

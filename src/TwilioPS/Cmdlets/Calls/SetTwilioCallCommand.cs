@@ -47,7 +47,8 @@ namespace TwilioPS.Cmdlets.Calls
             string action = Status != null ? $"End the call ({Status})" : Url != null || Twiml != null ? "Redirect the call" : "Update the call";
             if (!ShouldProcess(CallSid, action)) return;
             FormBuilder form = BoundFormFields();
-            Submit(ct => Client.Calls.UpdateAsync(AccountPath().Sid(CallSid), form, ct), CallSid);
+            ResourcePath call = AccountPath().Sid(CallSid);
+            Submit(ct => Client.Calls.UpdateAsync(call, form, ct), CallSid);
         }
     }
 }

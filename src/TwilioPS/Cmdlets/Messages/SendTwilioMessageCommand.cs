@@ -135,7 +135,8 @@ namespace TwilioPS.Cmdlets.Messages
                 form.Add("SendAt", SendAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
                 form.Add("ScheduleType", "fixed");
             }
-            Submit(ct => Client.Messages.CreateAsync(AccountPath(), form, ct), To);
+            ResourcePath account = AccountPath();
+            Submit(ct => Client.Messages.CreateAsync(account, form, ct), To);
         }
 
         private void Refuse(string errorId, string message) =>
