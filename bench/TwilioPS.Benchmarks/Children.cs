@@ -31,6 +31,7 @@ namespace TwilioPS.Benchmarks
                 case "child-profile": exitCode = Profile(args); return true;
                 case "child-parse": exitCode = Parse(args); return true;
                 case "child-send": exitCode = Send(args); return true;
+                case "child-send-loop": exitCode = SendLoopAsync(args).GetAwaiter().GetResult(); return true;
                 default: return false;
             }
         }
@@ -55,6 +56,20 @@ namespace TwilioPS.Benchmarks
                 int records = await PlainLoop.ListAsync(http, first);
                 Report("run" + run, watch.Elapsed.TotalMilliseconds, records, CpuMs() - cpu);
             }
+            return 0;
+        }
+
+        // child-send-loop <base> <sid> <token> <messages> <concurrency> <from>
+        // The plain .NET sender: the same warm-up and messages as child-send, without PowerShell.
+        private static async Task<int> SendLoopAsync(string[] args)
+        {
+            using HttpClient http = PlainLoop.CreateClient(new Uri(args[1]), args[2], args[3]);
+            int concurrency = int.Parse(args[5], CultureInfo.InvariantCulture);
+            await PlainLoop.SendAsync(http, args[2], 20, Math.Min(20, concurrency), args[6]);
+            double cpu = CpuMs();
+            var watch = Stopwatch.StartNew();
+            int sent = await PlainLoop.SendAsync(http, args[2], int.Parse(args[4], CultureInfo.InvariantCulture), concurrency, args[6]);
+            Report("send", watch.Elapsed.TotalMilliseconds, sent, CpuMs() - cpu);
             return 0;
         }
 

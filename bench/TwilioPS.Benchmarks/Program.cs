@@ -26,8 +26,9 @@ namespace TwilioPS.Benchmarks
         private const int PageSize = 1000;
         private const int WarmRuns = 3;
         private const int LatencyMs = 100;
-        // 1000 rather than 5000 keeps the -ThrottleLimit 1 rows (20 ms each) at 20 s apiece; --messages N changes it.
-        private const int DefaultMessages = 1000;
+        // The 5,000 for -ThrottleLimit 10 and 50 (the -ThrottleLimit 1 rows send 1,000, 20 s
+        // apiece); --messages N changes it.
+        private const int DefaultMessages = 5000;
 
         private static string Setting(string key) =>
             typeof(Program).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value;
