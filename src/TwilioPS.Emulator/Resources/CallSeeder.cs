@@ -37,12 +37,21 @@ namespace TwilioPS.Emulator.Resources
             var ours = Array.ConvertAll(TwilioNumbers, n => new Party(n));
             var ourSids = Array.ConvertAll(TwilioNumbers, n => "PN" + Sids.Hex32());
 
+            // The creation times are drawn first and the calls made oldest first, so the calls (and the
+            // strings and timeline each one has to itself) lie in memory in the order a list walks them:
+            // made in random order, a page of 1000 out of a million touched memory all over the heap, and
+            // writing it took four times as long as out of a hundred thousand.
+            long span = TimeSpan.FromDays(30).Ticks;
+            var ages = new long[count];
+            for (int i = 0; i < count; i++) ages[i] = (long)(random.NextDouble() * span);
+            Array.Sort(ages);
+            Array.Reverse(ages);
+
             var batch = new List<Call>(count);
             Call lastInbound = null;
-            long span = TimeSpan.FromDays(30).Ticks;
             for (int i = 0; i < count; i++)
             {
-                DateTimeOffset created = now - TimeSpan.FromMinutes(20) - TimeSpan.FromTicks((long)(random.NextDouble() * span));
+                DateTimeOffset created = now - TimeSpan.FromMinutes(20) - TimeSpan.FromTicks(ages[i]);
                 Call call = calls.NewCall(accountSid, Sids.New("CA"), created);
                 Party customer = random.Next(20) == 0 ? endpoints[random.Next(endpoints.Length)] : customers[random.Next(customers.Length)];
                 int our = random.Next(ours.Length);
