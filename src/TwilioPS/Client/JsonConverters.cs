@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Collections.Generic;
@@ -25,6 +26,7 @@ namespace TwilioPS.Client
 
         public override bool HandleNull => true;
 
+        [MethodImpl(Jit.Optimized)]
         public override DateTimeOffset? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType == JsonTokenType.Null) return null;
@@ -38,6 +40,7 @@ namespace TwilioPS.Client
         private static readonly byte[] Months = System.Text.Encoding.ASCII.GetBytes("JanFebMarAprMayJunJulAugSepOctNovDec");
 
         /// <summary>"Tue, 31 Aug 2010 20:36:28 +0000": exactly what Twilio sends; anything else takes the general path.</summary>
+        [MethodImpl(Jit.Optimized)]
         internal static bool TryParseRfc2822(ReadOnlySpan<byte> text, out DateTimeOffset value)
         {
             value = default;
@@ -67,6 +70,7 @@ namespace TwilioPS.Client
             return true;
         }
 
+        [MethodImpl(Jit.Optimized)]
         private static bool Digits(ReadOnlySpan<byte> text, int start, int count, out int value)
         {
             value = 0;
@@ -115,6 +119,7 @@ namespace TwilioPS.Client
 
         protected abstract bool TryParse(ReadOnlySpan<byte> utf8, out T value, out int consumed);
 
+        [MethodImpl(Jit.Optimized)]
         public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             switch (reader.TokenType)
@@ -210,6 +215,7 @@ namespace TwilioPS.Client
         public SharedStrings(int capacity) => _capacity = capacity;
 
         /// <summary>The shared string with these bytes, added to the shared ones if there is room; <paramref name="hint"/> is where to look first.</summary>
+        [MethodImpl(Jit.Optimized)]
         public string Get(ReadOnlySpan<byte> utf8, ref int hint)
         {
             Entry[] entries = Volatile.Read(ref _entries);
@@ -267,6 +273,7 @@ namespace TwilioPS.Client
 
         private readonly SharedStrings _values = new SharedStrings(32);
 
+        [MethodImpl(Jit.Optimized)]
         public override string Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType != JsonTokenType.String || reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length > MaxSharedLength)
@@ -331,6 +338,7 @@ namespace TwilioPS.Client
 
         [ThreadStatic] private static string[] _scratch;
 
+        [MethodImpl(Jit.Optimized)]
         public override SubresourceUriSet Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             if (reader.TokenType != JsonTokenType.StartObject) throw new JsonException("subresource_uris must be an object.");
