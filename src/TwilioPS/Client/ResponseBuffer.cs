@@ -22,6 +22,15 @@ namespace TwilioPS.Client
         /// </summary>
         public const int MaxLength = 64 * 1024 * 1024;
 
+        /// <summary>
+        /// Bodies come from a pool of their own. The shared pool keeps an array returned by a thread in
+        /// that thread's own slot first, and the pipeline thread that returns a page's body never rents
+        /// one: every listing stranded a 2 MB array or two there and made new ones (peak growth listing
+        /// 100,000 calls 20.0 → 14.7–16.5 MB, a million 32.3 → 28.3–28.6 MB). Bounded: arrays up to
+        /// 4 MB are kept, at most 8 of a size; a larger body's array is simply not kept.
+        /// </summary>
+        private static readonly ArrayPool<byte> Bodies = ArrayPool<byte>.Create(4 * 1024 * 1024, 8);
+
         private byte[] _array;
 
         private ResponseBuffer(byte[] array, int length)
@@ -47,7 +56,7 @@ namespace TwilioPS.Client
             long? declared = content.Headers.ContentLength;
             if (declared > MaxLength) throw TooLarge();
             int capacity = declared.HasValue && declared.Value > 0 ? (int)declared.Value : 16 * 1024;
-            byte[] array = ArrayPool<byte>.Shared.Rent(capacity);
+            byte[] array = Bodies.Rent(capacity);
             int length = 0;
             try
             {
@@ -58,9 +67,9 @@ namespace TwilioPS.Client
                         if (length > MaxLength) throw TooLarge();
                         if (length == array.Length)
                         {
-                            byte[] larger = ArrayPool<byte>.Shared.Rent(array.Length * 2);
+                            byte[] larger = Bodies.Rent(array.Length * 2);
                             Buffer.BlockCopy(array, 0, larger, 0, length);
-                            ArrayPool<byte>.Shared.Return(array);
+                            Bodies.Return(array);
                             array = larger;
                         }
                         // One byte past the cap is enough to know the body is too large.
@@ -73,7 +82,7 @@ namespace TwilioPS.Client
             }
             catch
             {
-                ArrayPool<byte>.Shared.Return(array);
+                Bodies.Return(array);
                 throw;
             }
         }
@@ -84,7 +93,7 @@ namespace TwilioPS.Client
         public void Dispose()
         {
             byte[] array = Interlocked.Exchange(ref _array, null);
-            if (array != null) ArrayPool<byte>.Shared.Return(array);
+            if (array != null) Bodies.Return(array);
         }
     }
 
