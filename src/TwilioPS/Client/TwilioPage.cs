@@ -309,6 +309,7 @@ namespace TwilioPS.Client
                     // Most of a record's bytes are inside strings: jump to the next quote or backslash.
                     while (true)
                     {
+                        if (i + 1 >= json.Length) return -1; // cut off inside the string
                         int stop = json.Slice(i + 1).IndexOfAny((byte)'"', (byte)'\\');
                         if (stop < 0) return -1;
                         i += 1 + stop;

@@ -71,6 +71,8 @@ namespace TwilioPS.Tests.Client
         [InlineData(@"{""calls"": [{""sid"": ""CA1""} {""sid"": ""CA2""}], ""next_page_uri"": null}")]
         [InlineData(@"{""calls"": [{""sid"": ""CA1""}")]
         [InlineData(@"{""calls"": [{""sid"": ""CA1")]
+        [InlineData(@"{""calls"": [{""sid"": ""CA1\")]
+        [InlineData(@"{""calls"": [{""sid"": """)]
         [InlineData(@"{""calls"": [{""sid"": ""CA1""}], ""next_page_uri"": ")]
         [InlineData(@"{""calls"": [{""sid"": ""CA1""}]] , ""next_page_uri"": null}")]
         public void Broken_bodies_fail_as_the_reader_fails(string json)
