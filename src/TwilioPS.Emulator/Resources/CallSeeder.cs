@@ -38,9 +38,10 @@ namespace TwilioPS.Emulator.Resources
             var ourSids = Array.ConvertAll(TwilioNumbers, n => "PN" + Sids.Hex32());
 
             // The creation times are drawn first and the calls made oldest first, so the calls (and the
-            // strings and timeline each one has to itself) lie in memory in the order a list walks them:
-            // made in random order, a page of 1000 out of a million touched memory all over the heap, and
-            // writing it took four times as long as out of a hundred thousand.
+            // strings and timeline each one has to itself) lie in memory in the order a list walks them.
+            // Made in random order, a page of 1000 out of a million touched memory all over the heap: a
+            // walk of all its pages took a median of 2.2-2.7 ms a page, against 1.6-1.9 ms in list order.
+            // A child leg's parent is then always an older call, as it would be.
             long span = TimeSpan.FromDays(30).Ticks;
             var ages = new long[count];
             for (int i = 0; i < count; i++) ages[i] = (long)(random.NextDouble() * span);
