@@ -123,7 +123,7 @@ namespace TwilioPS.Tests.Cmdlets
         public void A_free_slot_is_filled_while_the_pipeline_thread_is_busy_downstream()
         {
             using var s = new EmulatedSession();
-            s.Emulator.Interceptor = new SlowCreates(TimeSpan.FromMilliseconds(100));
+            s.Emulator.Interceptor = new SlowCreates(TimeSpan.FromMilliseconds(300));
             s.PowerShell.SetVariable("to", Numbers(6));
             s.PowerShell.SetVariable("posts", new Func<int>(() => s.Emulator.Requests.Count(q => q.Method == "POST")));
 
@@ -181,9 +181,10 @@ namespace TwilioPS.Tests.Cmdlets
 
             Assert.NotNull(r.Terminating);
             Thread.Sleep(1000);
-            // The five sent at once; none of the waiting ones, neither into the failed request's slot
-            // nor into those the others freed 300 ms later.
-            Assert.Equal(5, s.Emulator.Requests.Count(q => q.Method == "POST"));
+            // Up to five sent at once (fewer if the refusal came back before all five were bound);
+            // none of the waiting ones, neither into the failed request's slot nor into those the
+            // others freed 300 ms later.
+            Assert.InRange(s.Emulator.Requests.Count(q => q.Method == "POST"), 1, 5);
         }
 
         /// <summary>With errors that do not stop the pipeline, a failed request's slot is filled again once its error is written.</summary>

@@ -211,12 +211,14 @@ namespace TwilioPS.Cmdlets
         }
 
         /// <summary>
-        /// Writes the requests that have completed, then starts waiting inputs in the slots that are
-        /// free; pipeline thread only.
+        /// Writes the requests that have completed; pipeline thread only. Waiting inputs go into the
+        /// free slots first, so they are on their way while the consumer downstream handles the
+        /// outputs, and again after, once the errors written have released any hold.
         /// </summary>
         private void WriteCompleted()
         {
             FlushLog();
+            FillFreeSlots();
             while (true)
             {
                 Request request;
