@@ -80,12 +80,6 @@ namespace TwilioPS.Client
             }
         }
 
-        private static bool AsksToWait(HttpResponseMessage response)
-        {
-            RetryConditionHeaderValue retryAfter = response.Headers.RetryAfter;
-            if (retryAfter == null) return false;
-            if (retryAfter.Delta.HasValue) return retryAfter.Delta.Value > TimeSpan.Zero;
-            return retryAfter.Date.HasValue && retryAfter.Date.Value > DateTimeOffset.UtcNow;
-        }
+        private static bool AsksToWait(HttpResponseMessage response) => RetryHandler.RequestedWait(response) > TimeSpan.Zero;
     }
 }

@@ -138,13 +138,22 @@ namespace TwilioPS.Client
 
         internal TimeSpan? RetryAfter(HttpResponseMessage response)
         {
-            System.Net.Http.Headers.RetryConditionHeaderValue header = response?.Headers.RetryAfter;
-            if (header == null) return null;
-            TimeSpan? wait = header.Delta;
-            if (!wait.HasValue && header.Date.HasValue) wait = header.Date.Value - DateTimeOffset.UtcNow;
+            TimeSpan? wait = RequestedWait(response);
             if (!wait.HasValue) return null;
             if (wait.Value < TimeSpan.Zero) return TimeSpan.Zero;
             return wait.Value > _settings.MaxRetryAfter ? _settings.MaxRetryAfter : wait.Value;
+        }
+
+        /// <summary>
+        /// The wait a response's Retry-After asks for (seconds, or an HTTP date less now, which may be
+        /// past), unbounded; null without one. The concurrency window reads it too.
+        /// </summary>
+        internal static TimeSpan? RequestedWait(HttpResponseMessage response)
+        {
+            System.Net.Http.Headers.RetryConditionHeaderValue header = response?.Headers.RetryAfter;
+            if (header == null) return null;
+            if (header.Delta.HasValue) return header.Delta;
+            return header.Date - DateTimeOffset.UtcNow;
         }
 
         private static string Describe(Outcome<HttpResponseMessage> outcome) =>
