@@ -38,7 +38,7 @@ namespace TwilioPS.Client
         {
             _body = body;
             _bounds = index.Bounds;
-            Count = index.Bounds.Length / 2;
+            Count = index.Count;
             NextPageUri = index.NextPageUri;
             _typeInfo = typeInfo;
             _notTwilioJson = notTwilioJson;
@@ -102,7 +102,7 @@ namespace TwilioPS.Client
         internal static TwilioPage<T> Parse(ReadOnlySpan<byte> json, byte[] recordsKey, JsonTypeInfo<T> typeInfo)
         {
             PageIndex index = PageIndex.Read(json, recordsKey);
-            var records = new List<T>(index.Bounds.Length / 2);
+            var records = new List<T>(index.Count);
             for (int i = 0; i < index.Bounds.Length; i += 2)
                 records.Add(ReadOne(json.Slice(index.Bounds[i], index.Bounds[i + 1]), typeInfo));
             return new TwilioPage<T>(records, index.NextPageUri);
@@ -133,9 +133,10 @@ namespace TwilioPS.Client
     }
 
     /// <summary>
-    /// Where a list body's records are, and its next_page_uri: one pass of the reader that skips over
-    /// each record without materialising it (a small fraction of parsing it), so the envelope is
-    /// checked, the records counted and the next page known before any record is parsed.
+    /// Where a list body's records are, and its next_page_uri: one pass over the envelope with the
+    /// reader, the records' bounds found by <see cref="RecordScanner"/> without materialising them (a
+    /// small fraction of parsing them), so the envelope is checked, the records counted and the next
+    /// page known before any record is parsed.
     /// </summary>
     internal sealed class PageIndex
     {
