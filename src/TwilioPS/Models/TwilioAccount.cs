@@ -22,7 +22,7 @@ namespace TwilioPS.Models
 
         [JsonInclude, JsonPropertyName("subresource_uris")] internal SubresourceUriSet SubresourceUriSet { get; set; }
 
-        /// <summary>Name to URI of the resources under this one (its recordings, notifications, …).</summary>
+        /// <summary>Name to URI of the resources under this account (its calls, messages, recordings, …).</summary>
         [JsonIgnore] public Dictionary<string, string> SubresourceUris => SubresourceUriSet?.Map;
 
         /// <summary>

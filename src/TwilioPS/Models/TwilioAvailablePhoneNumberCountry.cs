@@ -21,7 +21,7 @@ namespace TwilioPS.Models
         /// <summary>One search URI per number type the country has (local, toll_free, mobile, …).</summary>
         [JsonInclude, JsonPropertyName("subresource_uris")] internal SubresourceUriSet SubresourceUriSet { get; set; }
 
-        /// <summary>Name to URI of the resources under this one (its recordings, notifications, …).</summary>
+        /// <summary>One search URI per number type the country has (local, toll_free, mobile, …).</summary>
         [JsonIgnore] public Dictionary<string, string> SubresourceUris => SubresourceUriSet?.Map;
 
         [JsonInclude, JsonExtensionData]

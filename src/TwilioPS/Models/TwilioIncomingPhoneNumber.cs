@@ -48,7 +48,7 @@ namespace TwilioPS.Models
 
         [JsonInclude, JsonPropertyName("subresource_uris")] internal SubresourceUriSet SubresourceUriSet { get; set; }
 
-        /// <summary>Name to URI of the resources under this one (its recordings, notifications, …).</summary>
+        /// <summary>Name to URI of the resources under this number (its assigned add-ons).</summary>
         [JsonIgnore] public Dictionary<string, string> SubresourceUris => SubresourceUriSet?.Map;
 
         /// <summary>"PNxxx +14155550100 'Support line'".</summary>

@@ -50,7 +50,7 @@ namespace TwilioPS.Models
 
         [JsonInclude, JsonPropertyName("subresource_uris")] internal SubresourceUriSet SubresourceUriSet { get; set; }
 
-        /// <summary>Name to URI of the resources under this one (its recordings, notifications, …).</summary>
+        /// <summary>Name to URI of the resources under this message (its media, feedback).</summary>
         [JsonIgnore] public Dictionary<string, string> SubresourceUris => SubresourceUriSet?.Map;
 
         /// <summary>"SMxxx +14155550100 -> +14155550101 delivered".</summary>

@@ -55,7 +55,7 @@ namespace TwilioPS.Models
 
         [JsonInclude, JsonPropertyName("subresource_uris")] internal SubresourceUriSet SubresourceUriSet { get; set; }
 
-        /// <summary>Name to URI of the resources under this one (its recordings, notifications, …).</summary>
+        /// <summary>Name to URI of the resources under this recording (its transcriptions, add-on results).</summary>
         [JsonIgnore] public Dictionary<string, string> SubresourceUris => SubresourceUriSet?.Map;
 
         /// <summary>"RExxx of CAxxx completed 42s".</summary>

@@ -55,7 +55,7 @@ namespace TwilioPS.Models
 
         [JsonInclude, JsonPropertyName("subresource_uris")] internal SubresourceUriSet SubresourceUriSet { get; set; }
 
-        /// <summary>Name to URI of the resources under this one (its recordings, notifications, …).</summary>
+        /// <summary>Name to URI of the same usage listed by period (all_time, daily, monthly, …).</summary>
         [JsonIgnore] public Dictionary<string, string> SubresourceUris => SubresourceUriSet?.Map;
 
         [JsonInclude] public string Uri { get; internal set; }
