@@ -31,31 +31,44 @@ namespace TwilioPS.Benchmarks
             string[] connection = { emulator.BaseUri.ToString(), emulator.AccountSid, emulator.AuthToken };
             foreach (int limit in ThrottleLimits)
             {
-                // One in flight is there for comparison, not a target: 1,000 keep it at about 20 s a tool.
+                // One in flight is there for comparison, not a target: 1,000 sent once keep it at about
+                // 20 s a tool. Where the issue sets a target, each tool sends first in a fresh process
+                // (after 20 to warm up, as a runbook pays) and then WarmRuns more times.
                 int count = limit == 1 ? Math.Min(messages, SingleInFlightMessages) : messages;
-                string countText = count.ToString(CultureInfo.InvariantCulture);
+                int runs = limit == 1 ? 1 : 1 + WarmRuns;
                 double ideal = limit * 1000.0 / LatencyMs;
-                string limitText = limit.ToString(CultureInfo.InvariantCulture);
-                ChildResult module = Child.Bench(new[] { "child-send", manifest }.Concat(connection).Concat(new[] { countText, limitText, From }));
-                double rate = module.Records("send") / module.Value("send") * 1000;
-                double ratio = rate / ideal;
+                string[] sending = { Str(count), Str(limit), From, Str(runs) };
+                Measured module = Measured.From(Child.Bench(new[] { "child-send", manifest }.Concat(connection).Concat(sending)));
                 // The plain .NET sender shows what this emulator and machine allow any client.
-                ChildResult loop = Child.Plain(new[] { "child-send-loop" }.Concat(connection).Concat(new[] { countText, limitText, From }));
-                double loopRate = loop.Records("send") / loop.Value("send") * 1000;
-                table.Add($"Bulk send, {LatencyMs} ms/POST: pipeline | Send-TwilioMessage -ThrottleLimit {limit}", (long)module.Records("send"), $"{rate:N0}/s",
-                    $"{ratio:0.00}x of {limit} / {LatencyMs} ms ({ideal:N0}/s); {rate / loopRate:0.00}x .NET", limit >= 10 ? ">= 0.95x" : "", limit >= 10 ? ratio >= 0.95 : null, module.Cpu("send"));
-                table.Add($"Bulk send, {LatencyMs} ms/POST: .NET HttpClient + STJ, {limit} in flight", (long)loop.Records("send"), $"{loopRate:N0}/s",
-                    $"{loopRate / ideal:0.00}x of ideal", "", null, loop.Cpu("send"));
-                complete &= module.Records("send") == count && loop.Records("send") == count;
-                if (twilioNode == null) continue;
-                ChildResult node = Child.NodeSend(twilioNode, connection, count, limit, From);
-                double nodeRate = node.Records("send") / node.Value("send") * 1000;
-                table.Add($"Bulk send, {LatencyMs} ms/POST: twilio-node messages.create, {limit} in flight", (long)node.Records("send"), $"{nodeRate:N0}/s",
-                    $"{nodeRate / ideal:0.00}x of ideal; module {rate / nodeRate:0.00}x node", "", null, node.Cpu("send"));
-                complete &= node.Records("send") == count;
+                Measured loop = Measured.From(Child.Plain(new[] { "child-send-loop" }.Concat(connection).Concat(sending)));
+                Measured node = twilioNode == null ? null : Measured.From(Child.NodeSend(twilioNode, connection, count, limit, From, runs));
+                var kinds = new List<(string Label, bool First)> { ("first run, fresh process", true) };
+                if (runs > 1) kinds.Add(($"warm, best of {WarmRuns}", false));
+                foreach (var (label, first) in kinds)
+                {
+                    double rate = Rate(module, first), loopRate = Rate(loop, first);
+                    double ratio = rate / ideal;
+                    bool? met = limit >= 10 ? ratio >= 0.95 && (node == null || rate > Rate(node, first)) : null;
+                    table.Add($"Bulk send, {LatencyMs} ms/POST: pipeline | Send-TwilioMessage -ThrottleLimit {limit}, {label}", module.Records, $"{rate:N0}/s",
+                        $"{ratio:0.00}x of {limit} / {LatencyMs} ms ({ideal:N0}/s); {rate / loopRate:0.00}x .NET", limit >= 10 ? ">= 0.95x, above node" : "", met, module.PickCpu(first));
+                    table.Add($"Bulk send, {LatencyMs} ms/POST: .NET HttpClient + STJ, {limit} in flight, {label}", loop.Records, $"{loopRate:N0}/s",
+                        $"{loopRate / ideal:0.00}x of ideal", "", null, loop.PickCpu(first));
+                    if (node == null) continue;
+                    double nodeRate = Rate(node, first);
+                    table.Add($"Bulk send, {LatencyMs} ms/POST: twilio-node messages.create, {limit} in flight, {label}", node.Records, $"{nodeRate:N0}/s",
+                        $"{nodeRate / ideal:0.00}x of ideal; module {rate / nodeRate:0.00}x node", "", null, node.PickCpu(first));
+                }
+                // Records is the fewest any run reported sent: every run must have sent every message.
+                complete &= module.Records == count && loop.Records == count && (node == null || node.Records == count);
             }
             return complete;
         }
+
+        public const int WarmRuns = 3;
+
+        private static double Rate(Measured sender, bool first) => sender.Records / sender.Pick(first) * 1000;
+
+        private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         public const int Cap = 10;
 
@@ -70,17 +83,17 @@ namespace TwilioPS.Benchmarks
             using EmulatorProcess emulator = EmulatorProcess.Start(emulatorPath, 0, $"POST */Messages.json: latency={LatencyMs}ms",
                 "--max-in-flight", Cap.ToString(CultureInfo.InvariantCulture));
             string[] connection = { emulator.BaseUri.ToString(), emulator.AccountSid, emulator.AuthToken };
-            ChildResult module = Child.Bench(new[] { "child-send", manifest }.Concat(connection).Concat(new[] { messages.ToString(CultureInfo.InvariantCulture), Limit.ToString(CultureInfo.InvariantCulture), From }));
+            ChildResult module = Child.Bench(new[] { "child-send", manifest }.Concat(connection).Concat(new[] { Str(messages), Str(Limit), From, "1" }));
             int created = await CountMessagesAsync(emulator);
-            long sent = (long)module.Records("send");
+            var (ms, sent, cpu) = module.Runs().Single();
             int errors = (int)module.Value("send-errors");
             // The child's warm-up sent 20 before the timed run.
             bool exactlyOnce = created == messages + 20 && sent == messages && errors == 0;
-            double rate = sent / module.Value("send") * 1000;
+            double rate = sent / ms * 1000;
             double allowed = Cap * 1000.0 / LatencyMs;
             table.Add($"Bulk send, {LatencyMs} ms/POST, emulator capped at {Cap} in flight (429 beyond): -ThrottleLimit {Limit}", sent, $"{rate:N0}/s",
                 $"{rate / allowed:0.00}x of {Cap} / {LatencyMs} ms ({allowed:N0}/s); {created - 20:N0} created, {errors} errors", "> 0.85x, each sent once",
-                rate / allowed > 0.85 && exactlyOnce, module.Cpu("send"));
+                rate / allowed > 0.85 && exactlyOnce, cpu);
             foreach (string error in module.Lines("@error")) table.Notes.Add("Capped bulk send error: " + error);
             return exactlyOnce;
         }
@@ -104,11 +117,13 @@ namespace TwilioPS.Benchmarks
     /// serve the 1000-record pages of that list, each read once as a list reads them. Their median is
     /// compared with the module's warm parse of a page, so the emulator is warmed the same way first:
     /// one walk of the whole list, which also lets the runtime finish compiling its hot code (timed
-    /// on a fresh process, the first pages had measured what its first tier costs).
+    /// on a fresh process, the first pages had measured what its first tier costs). Then the list is
+    /// walked <see cref="WarmWalks"/> times and the walk with the lowest median is reported.
     /// </summary>
     internal static class EmulatorMemory
     {
         public const int SeededCalls = 1_000_000;
+        public const int WarmWalks = 3;
         private const int PageSize = 1000;
 
         /// <param name="whileRunning">Measures something else against the same million calls before the emulator stops.</param>
@@ -121,8 +136,15 @@ namespace TwilioPS.Benchmarks
 
             using HttpClient http = PlainLoop.CreateClient(emulator.BaseUri, emulator.AccountSid, emulator.AuthToken);
             List<string> pages = await Walk(http, PlainLoop.FirstPage(emulator.AccountSid, PageSize));
-            List<double> times = await Serve(http, pages);
-            times.Sort();
+            // Best of WarmWalks, as every warm row of the table is a best of 3: one walk on this shared
+            // machine has given a median anywhere from 1.2 to 2.0 ms.
+            List<double> times = null;
+            for (int walk = 0; walk < WarmWalks; walk++)
+            {
+                List<double> walked = await Serve(http, pages);
+                walked.Sort();
+                if (times == null || walked[walked.Count / 2] < times[times.Count / 2]) times = walked;
+            }
             whileRunning(emulator);
             return (workingSet, seedMs, times[times.Count / 2], times[times.Count * 9 / 10]);
         }

@@ -58,11 +58,11 @@ namespace TwilioPS.Benchmarks
                 .Concat(new[] { pageSize, warmupRecords, runs }.Select(n => n.ToString(CultureInfo.InvariantCulture))));
         }
 
-        public static ChildResult NodeSend(string twilioPackage, string[] connection, int messages, int concurrency, string from)
+        public static ChildResult NodeSend(string twilioPackage, string[] connection, int messages, int concurrency, string from, int runs)
         {
             string script = Path.Combine(AppContext.BaseDirectory, "twilio-node-send.js");
             return Run("node", new[] { script, twilioPackage }.Concat(connection.Select(c => c.TrimEnd('/')))
-                .Concat(new[] { messages.ToString(CultureInfo.InvariantCulture), concurrency.ToString(CultureInfo.InvariantCulture), from }));
+                .Concat(new[] { messages.ToString(CultureInfo.InvariantCulture), concurrency.ToString(CultureInfo.InvariantCulture), from, runs.ToString(CultureInfo.InvariantCulture) }));
         }
 
         public static ChildResult Run(string file, IEnumerable<string> arguments)
