@@ -32,7 +32,7 @@ namespace TwilioPS.Benchmarks
             foreach (int limit in ThrottleLimits)
             {
                 // One in flight is there for comparison, not a target: 1,000 sent once keep it at about
-                // 20 s a tool. Where the issue sets a target, each tool sends first in a fresh process
+                // 20 s a tool. Where a target is set, each tool sends first in a fresh process
                 // (after 20 to warm up, as a runbook pays) and then WarmRuns more times.
                 int count = limit == 1 ? Math.Min(messages, SingleInFlightMessages) : messages;
                 int runs = limit == 1 ? 1 : 1 + WarmRuns;

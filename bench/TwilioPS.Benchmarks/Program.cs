@@ -26,8 +26,8 @@ namespace TwilioPS.Benchmarks
         private const int PageSize = 1000;
         private const int WarmRuns = 3;
         private const int LatencyMs = 100;
-        // The 5,000 for -ThrottleLimit 10 and 50 (the -ThrottleLimit 1 rows send 1,000, 20 s
-        // apiece); --messages N changes it.
+        // 5,000 at -ThrottleLimit 10 and 50, the figure the targets are set for (the -ThrottleLimit 1
+        // rows send 1,000, 20 s apiece); --messages N changes it.
         private const int DefaultMessages = 5000;
 
         private static string Setting(string key) =>
@@ -130,7 +130,7 @@ namespace TwilioPS.Benchmarks
             complete &= BulkSend.Measure(Setting("EmulatorPath"), manifest, twilioNode, messages, table);
             complete &= await BulkSend.MeasureCappedAsync(Setting("EmulatorPath"), manifest, messages, table);
 
-            // The third target also asks for a million records streamed without growing beyond
+            // The memory target also asks for a million records streamed without growing beyond
             // the 32 MB: the same child as the memory rows above, against the million-call emulator.
             var million = await EmulatorMemory.MeasureAsync(Setting("EmulatorPath"), emulator =>
             {
