@@ -1,7 +1,5 @@
 using System;
-using System.Collections.Generic;
 using System.Runtime.CompilerServices;
-using System.Text;
 using System.Text.Json;
 using TwilioPS.Models;
 
@@ -30,21 +28,11 @@ namespace TwilioPS.Client
         }
 
         // Twilio's own order (alphabetical), the same as Field's; the ignored name last.
-        private static readonly byte[][] Names = Utf8(
+        private static readonly byte[][] Names = RecordFields.Utf8(
             "account_sid", "annotation", "answered_by", "api_version", "caller_name", "date_created", "date_updated", "direction",
             "duration", "end_time", "forwarded_from", "from", "from_formatted", "group_sid", "parent_call_sid", "phone_number_sid",
             "price", "price_unit", "queue_time", "sid", "start_time", "status", "subresource_uris", "to", "to_formatted", "trunk_sid", "uri",
             "call_sid");
-
-        private static readonly TwilioDateConverter Dates = new TwilioDateConverter();
-        private static readonly LenientInt32Converter Integers = new LenientInt32Converter();
-        private static readonly LenientDecimalConverter Decimals = new LenientDecimalConverter();
-        private static readonly SubresourceUrisConverter Subresources = new SubresourceUrisConverter();
-        private static readonly RecurringStringConverter AccountSids = new RecurringStringConverter();
-        private static readonly RecurringStringConverter ApiVersions = new RecurringStringConverter();
-        private static readonly RecurringStringConverter Directions = new RecurringStringConverter();
-        private static readonly RecurringStringConverter PriceUnits = new RecurringStringConverter();
-        private static readonly RecurringStringConverter Statuses = new RecurringStringConverter();
 
         /// <summary>The record at the reader (positioned on its StartObject, or a null), read to its EndObject.</summary>
         [MethodImpl(Jit.Optimized)]
@@ -56,42 +44,39 @@ namespace TwilioPS.Client
             int expected = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                int field = Find(ref reader, ref expected);
+                int field = RecordFields.Find(ref reader, Names, ref expected);
                 if (field < 0)
                 {
-                    // A field this version does not model: kept, as the generated reader keeps it.
-                    string name = reader.GetString();
-                    reader.Read();
-                    (call.AdditionalProperties ?? (call.AdditionalProperties = new Dictionary<string, JsonElement>()))[name] = JsonElement.ParseValue(ref reader);
+                    RecordFields.KeepUnmodelled(ref reader, call);
                     continue;
                 }
                 reader.Read();
                 switch ((Field)field)
                 {
-                    case Field.AccountSid: call.AccountSid = Recurring(ref reader, AccountSids); break;
+                    case Field.AccountSid: call.AccountSid = Recurring(ref reader, RecordFields.AccountSids); break;
                     case Field.Annotation: call.Annotation = Text(ref reader); break;
                     case Field.AnsweredBy: call.AnsweredBy = Text(ref reader); break;
-                    case Field.ApiVersion: call.ApiVersion = Recurring(ref reader, ApiVersions); break;
+                    case Field.ApiVersion: call.ApiVersion = Recurring(ref reader, RecordFields.ApiVersions); break;
                     case Field.CallerName: call.CallerName = Text(ref reader); break;
-                    case Field.DateCreated: call.DateCreated = Dates.Read(ref reader, typeof(DateTimeOffset?), null); break;
-                    case Field.DateUpdated: call.DateUpdated = Dates.Read(ref reader, typeof(DateTimeOffset?), null); break;
-                    case Field.Direction: call.Direction = Recurring(ref reader, Directions); break;
-                    case Field.Duration: call.Duration = Integers.Read(ref reader, typeof(int?), null); break;
-                    case Field.EndTime: call.EndTime = Dates.Read(ref reader, typeof(DateTimeOffset?), null); break;
+                    case Field.DateCreated: call.DateCreated = RecordFields.Dates.Read(ref reader, typeof(DateTimeOffset?), null); break;
+                    case Field.DateUpdated: call.DateUpdated = RecordFields.Dates.Read(ref reader, typeof(DateTimeOffset?), null); break;
+                    case Field.Direction: call.Direction = Recurring(ref reader, RecordFields.Directions); break;
+                    case Field.Duration: call.Duration = RecordFields.Integers.Read(ref reader, typeof(int?), null); break;
+                    case Field.EndTime: call.EndTime = RecordFields.Dates.Read(ref reader, typeof(DateTimeOffset?), null); break;
                     case Field.ForwardedFrom: call.ForwardedFrom = Text(ref reader); break;
                     case Field.From: call.From = Text(ref reader); break;
                     case Field.FromFormatted: call.FromFormatted = Text(ref reader); break;
                     case Field.GroupSid: call.GroupSid = Text(ref reader); break;
                     case Field.ParentCallSid: call.ParentCallSid = Text(ref reader); break;
                     case Field.PhoneNumberSid: call.PhoneNumberSid = Text(ref reader); break;
-                    case Field.Price: call.Price = Decimals.Read(ref reader, typeof(decimal?), null); break;
-                    case Field.PriceUnit: call.PriceUnit = Recurring(ref reader, PriceUnits); break;
-                    case Field.QueueTime: call.QueueTime = Integers.Read(ref reader, typeof(int?), null); break;
+                    case Field.Price: call.Price = RecordFields.Decimals.Read(ref reader, typeof(decimal?), null); break;
+                    case Field.PriceUnit: call.PriceUnit = Recurring(ref reader, RecordFields.PriceUnits); break;
+                    case Field.QueueTime: call.QueueTime = RecordFields.Integers.Read(ref reader, typeof(int?), null); break;
                     case Field.Sid: call.Sid = Text(ref reader); break;
-                    case Field.StartTime: call.StartTime = Dates.Read(ref reader, typeof(DateTimeOffset?), null); break;
-                    case Field.Status: call.Status = Recurring(ref reader, Statuses); break;
+                    case Field.StartTime: call.StartTime = RecordFields.Dates.Read(ref reader, typeof(DateTimeOffset?), null); break;
+                    case Field.Status: call.Status = Recurring(ref reader, RecordFields.Statuses); break;
                     case Field.SubresourceUris:
-                        call.SubresourceUriSet = reader.TokenType == JsonTokenType.Null ? null : Subresources.Read(ref reader, typeof(SubresourceUriSet), null);
+                        call.SubresourceUriSet = reader.TokenType == JsonTokenType.Null ? null : RecordFields.Subresources.Read(ref reader, typeof(SubresourceUriSet), null);
                         break;
                     case Field.To: call.To = Text(ref reader); break;
                     case Field.ToFormatted: call.ToFormatted = Text(ref reader); break;
@@ -103,41 +88,8 @@ namespace TwilioPS.Client
             return call;
         }
 
-        /// <summary>The field the current property name is (the expected one first), or -1.</summary>
-        private static int Find(ref Utf8JsonReader reader, ref int expected)
-        {
-            if (expected < Names.Length && reader.ValueTextEquals(Names[expected])) return expected++;
-            for (int i = 0; i < Names.Length; i++)
-            {
-                if (reader.ValueTextEquals(Names[i]))
-                {
-                    expected = i + 1;
-                    return i;
-                }
-            }
-            return -1;
-        }
+        private static string Text(ref Utf8JsonReader reader) => RecordFields.Text(ref reader, "call");
 
-        /// <summary>A string field, as the generated reader reads one: a string or null, anything else an error.</summary>
-        private static string Text(ref Utf8JsonReader reader)
-        {
-            if (reader.TokenType == JsonTokenType.String) return reader.GetString();
-            if (reader.TokenType == JsonTokenType.Null) return null;
-            throw new JsonException($"The JSON value could not be converted to System.String: a {reader.TokenType} where a call field holds text.");
-        }
-
-        private static string Recurring(ref Utf8JsonReader reader, RecurringStringConverter shared)
-        {
-            if (reader.TokenType == JsonTokenType.Null) return null;
-            if (reader.TokenType != JsonTokenType.String) return Text(ref reader);
-            return shared.Read(ref reader, typeof(string), null);
-        }
-
-        private static byte[][] Utf8(params string[] names)
-        {
-            var bytes = new byte[names.Length][];
-            for (int i = 0; i < names.Length; i++) bytes[i] = Encoding.UTF8.GetBytes(names[i]);
-            return bytes;
-        }
+        private static string Recurring(ref Utf8JsonReader reader, RecurringStringConverter shared) => RecordFields.Recurring(ref reader, shared, "call");
     }
 }

@@ -123,13 +123,16 @@ namespace TwilioPS.Client
     internal delegate T RecordReader<T>(ref Utf8JsonReader reader);
 
     /// <summary>
-    /// The hand-written readers of the records listed most (see <see cref="TwilioCallReader"/>); null
-    /// for every other type, whose records the generated System.Text.Json reader reads.
+    /// The hand-written readers of the records listed most, calls and messages (see
+    /// <see cref="TwilioCallReader"/>); null for every other type, whose records the generated
+    /// System.Text.Json reader reads.
     /// </summary>
     internal static class DirectReader<T>
     {
         public static readonly RecordReader<T> Read =
-            typeof(T) == typeof(TwilioPS.Models.TwilioCall) ? (RecordReader<T>)(object)new RecordReader<TwilioPS.Models.TwilioCall>(TwilioCallReader.Read) : null;
+            typeof(T) == typeof(TwilioPS.Models.TwilioCall) ? (RecordReader<T>)(object)new RecordReader<TwilioPS.Models.TwilioCall>(TwilioCallReader.Read)
+            : typeof(T) == typeof(TwilioPS.Models.TwilioMessage) ? (RecordReader<T>)(object)new RecordReader<TwilioPS.Models.TwilioMessage>(TwilioMessageReader.Read)
+            : null;
     }
 
     /// <summary>
