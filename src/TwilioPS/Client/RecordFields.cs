@@ -8,8 +8,9 @@ namespace TwilioPS.Client
 {
     /// <summary>
     /// What the hand-written record readers (<see cref="TwilioCallReader"/>, <see cref="TwilioMessageReader"/>)
-    /// share: finding a property among a record's field names, and reading text exactly as the
-    /// generated System.Text.Json reader does, so the two kinds of reader cannot drift apart.
+    /// share: the converters they call, finding a property among a record's field names, keeping the
+    /// fields they do not model, and reading text exactly as the generated System.Text.Json reader
+    /// does, which each reader must match.
     /// </summary>
     internal static class RecordFields
     {
