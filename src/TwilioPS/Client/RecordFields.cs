@@ -7,8 +7,8 @@ using TwilioPS.Models;
 namespace TwilioPS.Client
 {
     /// <summary>
-    /// What the hand-written record readers (<see cref="TwilioCallReader"/>, <see cref="TwilioMessageReader"/>)
-    /// share: the converters they call, finding a property among a record's field names, keeping the
+    /// What the hand-written record readers (<see cref="TwilioCallReader"/>, <see cref="TwilioMessageReader"/>,
+    /// <see cref="TwilioRecordingReader"/>) share: the converters they call, finding a property among a record's field names, keeping the
     /// fields they do not model, and reading text exactly as the generated System.Text.Json reader
     /// does, which each reader must match.
     /// </summary>

@@ -123,7 +123,7 @@ namespace TwilioPS.Client
     internal delegate T RecordReader<T>(ref Utf8JsonReader reader);
 
     /// <summary>
-    /// The hand-written readers of the records listed most, calls and messages (see
+    /// The hand-written readers of the records listed most, calls, messages and recordings (see
     /// <see cref="TwilioCallReader"/>); null for every other type, whose records the generated
     /// System.Text.Json reader reads.
     /// </summary>
@@ -132,6 +132,7 @@ namespace TwilioPS.Client
         public static readonly RecordReader<T> Read =
             typeof(T) == typeof(TwilioPS.Models.TwilioCall) ? (RecordReader<T>)(object)new RecordReader<TwilioPS.Models.TwilioCall>(TwilioCallReader.Read)
             : typeof(T) == typeof(TwilioPS.Models.TwilioMessage) ? (RecordReader<T>)(object)new RecordReader<TwilioPS.Models.TwilioMessage>(TwilioMessageReader.Read)
+            : typeof(T) == typeof(TwilioPS.Models.TwilioRecording) ? (RecordReader<T>)(object)new RecordReader<TwilioPS.Models.TwilioRecording>(TwilioRecordingReader.Read)
             : null;
     }
 

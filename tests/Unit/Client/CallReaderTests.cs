@@ -41,11 +41,12 @@ namespace TwilioPS.Tests.Client
         }
 
         [Fact]
-        public void Listings_of_calls_and_messages_use_the_direct_readers_and_other_types_the_generated_one()
+        public void Listings_of_calls_messages_and_recordings_use_the_direct_readers_and_other_types_the_generated_one()
         {
             Assert.NotNull(DirectReader<TwilioCall>.Read);
             Assert.NotNull(DirectReader<TwilioMessage>.Read);
-            Assert.Null(DirectReader<TwilioRecording>.Read);
+            Assert.NotNull(DirectReader<TwilioRecording>.Read);
+            Assert.Null(DirectReader<TwilioConference>.Read);
         }
     }
 }

@@ -13,7 +13,7 @@ using Xunit;
 namespace TwilioPS.Tests.Client
 {
     /// <summary>
-    /// What every hand-written record reader (TwilioCallReader, TwilioMessageReader) owes the generated
+    /// What every hand-written record reader (TwilioCallReader, TwilioMessageReader, TwilioRecordingReader) owes the generated
     /// one, which reads the same type everywhere else: the same value in every field, the same
     /// unmodelled fields, the same refusals. A derived class names the record type, its reader and
     /// what its subresource_uris hold, and adds the records peculiar to its type.
@@ -76,6 +76,7 @@ namespace TwilioPS.Tests.Client
             : type == typeof(DateTimeOffset?) ? "\"Tue, 31 Aug 2010 20:36:28 +0000\""
             : type == typeof(int?) ? "\"42\""
             : type == typeof(decimal?) ? "\"-0.01300\""
+            : type == typeof(JsonElement?) ? "{\"type\":\"rsa\",\"public_key_sid\":\"CR1\",\"encrypted_cek\":\"a2V5\"}"
             : type == typeof(SubresourceUriSet) ? SubresourcesSample
             : throw new InvalidOperationException($"No sample for a {RecordType.Name} field of type {type}: add one, and read it in the direct reader.");
 
